@@ -1,0 +1,34 @@
+# Two commands do everything (see README.md): `make book` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+BUILD_FLAGS := -W -n --keep-going
+
+.PHONY: book html test lab bench clean
+
+# (Re)create the environment when it is missing or older than the project's dependency list.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+book: $(STAMP) html
+	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+
+# Build only (strict: any warning, broken reference or failing cell fails it).
+html:
+	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf _build
