@@ -144,6 +144,12 @@ def _check_keys(frames: dict[str, pd.DataFrame], rows: dict[str, list[dict]], sc
                 for value in row[col].split(";") if is_list else [row[col]]:
                     if value and value not in known:
                         raise DataError(name, number, col, f"{value!r} is not an id in {target}.csv")
+        if rows[table] and "flags" in rows[table][0]:
+            known = {r["id"] for t in ("documents", "events") for r in rows[t]}
+            for number, row in enumerate(rows[table], start=1):
+                for flag in row["flags"].split(";"):
+                    if flag.startswith("contradicts:") and flag[12:] not in known:
+                        raise DataError(name, number, "flags", f"{flag!r} names no document or event")
 
 
 def load(path: str | os.PathLike | None = None) -> Dataset:
