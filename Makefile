@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILD_FLAGS := -W -n --keep-going
+# The package is imported from this checkout (also by notebook kernels), even from a git worktree.
+export PYTHONPATH := $(CURDIR)/src
 
 .PHONY: book html test lab bench clean
 
