@@ -35,7 +35,7 @@ def _case_records(data, case):
 def test_rows_start_with_the_five_stages_then_records_in_date_order(data):
     rows, left_out = charts.episode_rows(data, "az-1920-04")
     assert list(rows["kind"][:5]) == ["stage"] * 5
-    assert [r.split(" · ")[0] for r in rows["row"][:5]] == [f"Stage {n}" for n in range(1, 6)]
+    assert [r.split(":")[0] for r in rows["row"][:5]] == [f"Stage {n}" for n in range(1, 6)]
     records = rows[rows["kind"] != "stage"]
     assert records["start"].is_monotonic_increasing
     docs, events = _case_records(data, "az-1920-04")
@@ -147,3 +147,9 @@ def test_filters_change_the_drawn_rows(data, page):
             _choose(page, "Source problem", "impossible date")
             assert _count_bars(page) == dated_stages + 1      # only D112, «31 ноября»
             assert watch.errors == []
+
+
+def test_card_without_a_note_number_says_so(data):
+    from redrev.cards import citation
+    row = data.documents.set_index("id").loc["D014"]
+    assert citation(row) == "Kvashonkin 2016, no note number"

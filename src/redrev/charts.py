@@ -101,6 +101,7 @@ STAGE_COLOURS = {"stage 1": "#882255", "stage 2": "#AA4499", "stage 3": "#332288
 # Flags that change what a date or a text means; they get a "(!)" in the row label.
 SERIOUS_FLAGS = ("contradicts", "impossible_date", "struck_out", "date_received")
 PRECISIONS = ["day", "day, approximate", "month"]
+STAGE_SHORT = {1: "coup", 2: "revkom", 3: "appeal", 4: "Red Army enters", 5: "greeting"}
 
 
 def _span(start, precision, end=None, end_precision=None) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -176,7 +177,7 @@ def episode_rows(data, case: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     records.sort(key=lambda x: (x["start"], x["end"], x["id"]))
     rows = []
     for s in stages.itertuples():
-        label = f"Stage {s.stage} · {STAGES[s.stage]}"
+        label = f"Stage {s.stage}: {STAGE_SHORT[s.stage]}"
         if pd.isna(s.date):
             start = stop = pd.NaT
             when = "no date in the article"
@@ -246,7 +247,7 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
     x = alt.X("start:T", title="Date (drag or scroll to zoom)",
               scale=alt.Scale(type="utc"),
               axis=alt.Axis(format="%-d %b", labelOverlap=True, grid=True, tickCount={"interval": "day", "step": 1}))
-    y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=330))
+    y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order"), axis=alt.Axis(labelLimit=240))
     tooltip = [alt.Tooltip("row:N", title="Record"), alt.Tooltip("when:N", title="Date"),
                alt.Tooltip("flags:N", title="Flags"), alt.Tooltip("summary:N", title="Summary")]
     base = alt.Chart(table).transform_filter(keep)
@@ -266,7 +267,7 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
     n_records = int((rows["kind"] != "stage").sum())
     chart = alt.layer(bars, undated).properties(
         width="container", height=alt.Step(17), autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    return _finish(chart, f"Episode {case}: the model's stages, documents and events, day by day",
+    return _finish(chart, f"{case}: stages, documents and events by day",
                    f"A day-by-day time line of episode {case}. The top five rows are the stages of the model; "
                    f"below them, one row for each of the {n_records} documents and events dated at least to the "
                    "month, in date order. Colour and the row label give the model stage; faint dashed bars are "
