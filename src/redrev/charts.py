@@ -199,9 +199,9 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
 
     Every record is a bar from its first to its last possible day; a date known only to the month
     is drawn faint with a dashed outline across the whole month, and a day the data flags as
-    approximate is drawn half-faint. Colour and the row label give the
-    model stage; ``(!)`` in the label marks a contradiction, an impossible date, a struck-out line
-    or a date of receipt. Two drop-downs bound to the page filter the records by kind (document
+    approximate is drawn half-faint. Colour and the row label give the model stage; ``(!)`` in
+    the label marks a contradiction, an impossible date, a struck-out line or a date of receipt.
+    Two drop-downs bound to the page filter the records by kind (document
     type, or events) and by source problem (``flags``); the stage rows always stay. Dragging or
     scrolling over the chart zooms and pans the dates. ``window`` (ISO dates) fixes the dates
     shown at first; by default it runs from the first to the last record dated to the day.
@@ -214,7 +214,6 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
         lo, hi = pd.Timestamp(window[0]), pd.Timestamp(window[1]) + pd.DateOffset(days=1)
     lo, hi = lo - pd.DateOffset(days=1), hi + pd.DateOffset(days=1)
     iso = lambda s: s.dt.strftime("%Y-%m-%d").fillna("")
-    # Text at the left edge for stages the article leaves undated.
     table = pd.DataFrame({
         "row": rows["row"], "order": rows["order"], "kind": rows["kind"], "type": rows["type"],
         "stage": rows["stage"], "dated": rows["start"].notna(), "start": iso(rows["start"]), "end": iso(rows["end"]),
@@ -262,6 +261,7 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
                                   scale=alt.Scale(domain=PRECISIONS, range=[[1, 0], [1, 0], [4, 3]])),
         tooltip=tooltip,
     ).add_params(record, problem, zoom)
+    # Stages the article leaves undated keep their row, with a note at the left edge.
     undated = base.transform_filter("!datum.dated").mark_text(align="left", dx=4, fontSize=11, color="#333333").encode(
         x=alt.value(0), y=y, text=alt.value("no date in the article"), tooltip=tooltip)
     n_records = int((rows["kind"] != "stage").sum())
@@ -271,6 +271,7 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
                    f"A day-by-day time line of episode {case}. The top five rows are the stages of the model; "
                    f"below them, one row for each of the {n_records} documents and events dated at least to the "
                    "month, in date order. Colour and the row label give the model stage; faint dashed bars are "
-                   "dated only to the month and half-faint bars to an approximate day; (!) marks a contradiction, an impossible date, a struck-out line or a "
-                   "date of receipt. Two drop-downs filter the records by kind and by source problem; dragging or "
+                   "dated only to the month and half-faint bars to an approximate day; (!) marks a "
+                   "contradiction, an impossible date, a struck-out line or a date of receipt. Two drop-downs "
+                   "filter the records by kind and by source problem; dragging or "
                    "scrolling on the chart zooms the dates.")
