@@ -53,10 +53,10 @@ def departures(stages: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
         if row.status != "documented":
             rows.append({"case": row.case, "stage": row.stage, "kind": "missing",
                          "detail": f"{stage_label(row.stage)}: the article documents it as {row.status.replace('_', ' ')}"})
-        if row.staged == "yes":
+        if pd.notna(row.staged) and row.staged == "yes":  # empty cells (<NA>) are not "yes"
             rows.append({"case": row.case, "stage": row.stage, "kind": "staged",
                          "detail": f"{stage_label(row.stage)} was arranged from outside"})
-        if row.outside_capital == "yes":
+        if pd.notna(row.outside_capital) and row.outside_capital == "yes":
             rows.append({"case": row.case, "stage": row.stage, "kind": "outside_capital",
                          "detail": f"{stage_label(row.stage)} happened away from {CAPITALS[country[row.case]].title()}"})
     found = pd.concat([pd.DataFrame(rows, columns=["case", "stage", "kind", "detail"]), out_of_order(stages)])
