@@ -240,10 +240,13 @@ def test_departures_and_senders_charts(data):
     t = compare.departure_table(data.stages, data.cases)
     chart = charts.departures_chart(t, list(data.cases["id"]))
     assert len(first_rows(chart)) == len(t)
+    assert chart.to_dict()["encoding"]["y"]["sort"] == list(data.cases["id"])
     assert params(chart)["departure_kind"]["bind"]["options"][1:] == list(charts.DEPARTURE_COLOURS)
     g = compare.sender_groups(data.documents)
     rows = first_rows(charts.sender_groups_chart(g))
     assert len(rows) == (g["n"] > 0).sum() and all(r["n"] > 0 for r in rows)
+    spec = charts.sender_groups_chart(g, list(data.cases["id"])).to_dict()
+    assert spec["encoding"]["y"]["sort"] == list(data.cases["id"])
 
 
 def test_network_chart(data):
@@ -275,3 +278,18 @@ def test_volume_channels_reports_charts(data):
     assert len(first_rows(chart)) == reports["precision"].isin(["day", "month"]).sum()
     for c in (volume, channels, chart):
         assert c.to_dict()["description"]
+
+
+def test_reports_legend_names_the_other_kavbyuro_senders(data):
+    spec = charts.reports_to_moscow_chart(co.reports_to_moscow(data.documents)).to_dict()
+    expr = spec["encoding"]["color"]["legend"]["labelExpr"]
+    assert "others of the Kavbyuro circle" in expr and "Kavbyuro, front" not in expr
+
+
+def test_card_citation_without_a_note(data):
+    from redrev.cards import citation
+
+    docs = data.documents.set_index("id", drop=False)
+    assert pd.isna(docs.loc["D055", "note"])
+    assert citation(docs.loc["D055"]) == "Kvashonkin 2016, no note number"
+    assert citation(docs.loc["D102"]) == "Kvashonkin 2016, note 47"

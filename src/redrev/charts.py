@@ -183,7 +183,7 @@ def sender_groups_chart(groups: pd.DataFrame, order: list[str] | None = None) ->
 
     ``order`` lists the episodes from top to bottom (default: alphabetical).
     """
-    order = [*ROLE_COLOURS]
+    stack = [*ROLE_COLOURS]
     data = groups.loc[groups["n"] > 0, ["case", "group", "label", "n", "documents"]].astype(object)
     chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y("case:N", title="Episode", sort=order or sorted(data["case"].unique())),
@@ -192,7 +192,7 @@ def sender_groups_chart(groups: pd.DataFrame, order: list[str] | None = None) ->
                         legend=alt.Legend(labelExpr=_label_expr(ROLE_SHORT), labelLimit=260)),
         order=alt.Order("sort_key:Q"),
         tooltip=["case", "label", "n", alt.Tooltip("documents:Q", title="documents in the episode")],
-    ).transform_calculate(sort_key=f"indexof({order}, datum.group)").properties(width="container", height=200)
+    ).transform_calculate(sort_key=f"indexof({stack}, datum.group)").properties(width="container", height=200)
     return _finish(chart, "Who wrote the documents of each episode",
                    "One bar per episode, split by the group of the people who sent or co-signed its documents: "
                    "Moscow, the Kavbyuro with the front and the 11th Army, envoys, local communists, governments. "
@@ -309,8 +309,8 @@ def correspondence_network(nodes: pd.DataFrame, pairs_by_country: pd.DataFrame) 
     ).mark_rule().encode(
         x=alt.X("x:Q", scale=domain, axis=hidden), y=alt.Y("y:Q", scale=domain, axis=hidden),
         x2="x2:Q", y2="y2:Q",
-        strokeWidth=alt.StrokeWidth("n:Q", title="Documents per line", scale=alt.Scale(range=[1, 14]),
-                                    legend=alt.Legend(orient="bottom", symbolType="stroke")),
+        # No legend for the width (its scale changes with the filter): the tooltip gives the counts.
+        strokeWidth=alt.StrokeWidth("n:Q", scale=alt.Scale(range=[1, 14]), legend=None),
         color=alt.condition(f"{who.name} != null && ({touches})", alt.value("#D55E00"), alt.value("#555555")),
         opacity=alt.condition(f"{who.name} == null || {touches}", alt.value(0.75), alt.value(0.08)),
         tooltip=[alt.Tooltip("a_name:N", title="between"), alt.Tooltip("b_name:N", title="and"),
@@ -338,7 +338,8 @@ def correspondence_network(nodes: pd.DataFrame, pairs_by_country: pd.DataFrame) 
     return _finish(chart, "Who wrote to whom, 1920-21",
                    "Correspondents sit on a circle in role groups (Moscow at the top right, the Kavbyuro below it, then "
                    "envoys, local communists, governments and others); a line joins two of them when documents passed "
-                   "between them, thicker for more documents, and a mark is larger for a busier correspondent. One "
+                   "between them, thicker for more documents (hover for the counts), and a mark is larger for a busier "
+                   "correspondent. One "
                    "drop-down keeps only the documents about one republic; another highlights one correspondent's lines.")
 
 
@@ -400,8 +401,8 @@ def reports_to_moscow_chart(reports: pd.DataFrame) -> alt.TopLevelMixin:
     }).astype(object)
     months = _months(data["month"].min(), data["month"].max())
     republic = _select("reports_republic", [c for c in COUNTRY_COLOURS if c in set(data["country"])], "Documents about")
-    labels = _label_expr({"ordzhonikidze": "Ordzhonikidze (alone or co-signing)",
-                          "kavbyuro": "others of the Kavbyuro circle", **ROLE_SHORT})
+    labels = _label_expr({**ROLE_SHORT, "ordzhonikidze": "Ordzhonikidze (alone or co-signing)",
+                          "kavbyuro": "others of the Kavbyuro circle"})
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("month:O", title="Month", scale=alt.Scale(domain=months), axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("count():Q", title="Reports to Moscow"),
