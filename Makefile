@@ -19,9 +19,14 @@ $(STAMP): pyproject.toml
 book: $(STAMP) html
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
-# Build only (strict: any warning, broken reference or failing cell fails it).
+CACHE := _build/.jupyter_cache
+# Build only (strict: any warning, broken reference or failing cell fails it). The execution
+# cache is keyed on each notebook alone, so it is dropped when the package or the data changed.
 html:
+	@if [ -e $(CACHE)/.inputs ] && [ -n "$$(find src data -type f -newer $(CACHE)/.inputs | head -n 1)" ]; then \
+	  echo "The package or the data changed: re-executing every notebook."; rm -rf $(CACHE); fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
+	touch $(CACHE)/.inputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -34,7 +34,7 @@ def test_departures_runs_on_the_real_stages_with_empty_cells(data):
     assert data.stages["staged"].isna().any() and data.stages["outside_capital"].isna().any()
     found = model.departures(data.stages, data.cases)
     kinds = set(found["kind"])
-    assert kinds == {"missing", "staged", "outside_capital", "out_of_order"}
+    assert kinds == {"missing", "ambiguous", "staged", "outside_capital", "out_of_order"}
     # an empty 'staged' cell is not a departure: Georgia, May 1920, stage 2 has none
     assert data.stages.set_index(["case", "stage"]).loc[("ge-1920-05", 2), "staged"] is pd.NA
     assert found[(found["case"] == "ge-1920-05") & (found["stage"] == 2)]["kind"].tolist() == ["missing"]
@@ -204,14 +204,6 @@ def test_stage_spans_and_durations(data):
     assert d.loc["az-1920-04", "cases_approximate"]  # the end is known only to the month
 
 
-def test_departure_caveats(data):
-    t = compare.departure_table(data.stages, data.cases)
-    order = t[t["kind"] == "out_of_order"].set_index(["case", "stage"])["caveat"]
-    assert order[("ge-1921-02", 2)] == "rests on a date known only to the month"
-    assert order[("az-1920-04", 4)] == "" and order[("am-1920-11", 2)] == ""
-    assert (t.loc[t["kind"] != "out_of_order", "caveat"] == "").all()
-
-
 # --- charts ----------------------------------------------------------------------------------
 
 def test_aligned_stages_chart(data):
@@ -237,7 +229,7 @@ def test_moscow_decisions_chart(data):
 
 
 def test_departures_and_senders_charts(data):
-    t = compare.departure_table(data.stages, data.cases)
+    t = model.departures(data.stages, data.cases)
     chart = charts.departures_chart(t, list(data.cases["id"]))
     assert len(first_rows(chart)) == len(t)
     assert chart.to_dict()["encoding"]["y"]["sort"] == list(data.cases["id"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .model import STAGES, stage_label
+from .model import STAGES, period_end, stage_label
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies; each meets
 # 3:1 contrast against white for graphical objects (WCAG 1.4.11).
@@ -113,6 +113,9 @@ def _span(start, precision, end=None, end_precision=None) -> tuple[pd.Timestamp,
 
 
 def _day_text(start, precision, end=None, end_precision=None) -> str:
+    """A partial date (or range) in words, saying when only the month or year is known."""
+    if pd.isna(start):
+        return "undated"
     fmt = {"day": "%d %B %Y", "month": "%B %Y (month only)", "year": "%Y (year only)"}
     text = start.strftime(fmt[precision]).lstrip("0")
     if end is not None and pd.notna(end):
@@ -286,10 +289,10 @@ ROLE_SHAPES = {"moscow": "square", "kavbyuro": "circle", "envoys": "diamond", "l
 CHANNEL_COLOURS = {"ordzhonikidze": "#332288", "kavbyuro": "#7E74C9", "envoys": "#117733",
                    "local": "#AA4499", "governments": "#7A6A00", "other": "#6B6B6B"}
 STANCE_COLOURS = {"approve": "#117733", "mixed": "#7A6A00", "restrain": "#882255", "neither": "#6B6B6B"}
-DEPARTURE_COLOURS = {"missing": "#882255", "out_of_order": "#332288", "staged": "#7A6A00",
-                     "outside_capital": "#117733"}
-DEPARTURE_SHAPES = {"missing": "cross", "out_of_order": "triangle-right", "staged": "square",
-                    "outside_capital": "circle"}
+DEPARTURE_COLOURS = {"missing": "#882255", "ambiguous": "#AA4499", "out_of_order": "#332288",
+                     "staged": "#7A6A00", "outside_capital": "#117733"}
+DEPARTURE_SHAPES = {"missing": "cross", "ambiguous": "diamond", "out_of_order": "triangle-right",
+                    "staged": "square", "outside_capital": "circle"}
 
 
 def _scale(mapping: dict[str, str]) -> alt.Scale:
@@ -424,13 +427,13 @@ def moscow_decisions_chart(decisions: pd.DataFrame, cases: pd.DataFrame, people:
 
 
 def departures_chart(table: pd.DataFrame, order: list[str] | None = None) -> alt.TopLevelMixin:
-    """Where each episode departs from the model (``redrev.compare.departure_table``).
+    """Where each episode departs from the model (``redrev.model.departures``).
 
     ``order`` lists the episodes from top to bottom (default: as they come in ``table``).
     """
     data = pd.DataFrame({
         "case": table["case"], "stage": table["stage"].astype(int).map(stage_label),
-        "kind": table["kind"], "detail": table["detail"], "caveat": table["caveat"].replace("", "none"),
+        "kind": table["kind"], "detail": table["detail"],
     }).astype(object)
     kind = _select("departure_kind", list(DEPARTURE_COLOURS), "Kind of departure")
     chart = alt.Chart(data).mark_point(size=120, filled=True, opacity=1).encode(
@@ -442,7 +445,7 @@ def departures_chart(table: pd.DataFrame, order: list[str] | None = None) -> alt
             labelExpr=_label_expr({"missing": "missing or ambiguous", "out_of_order": "out of order",
                                    "outside_capital": "outside the capital"}), labelLimit=200)),
         shape=alt.Shape("kind:N", title="Departure", scale=_scale(DEPARTURE_SHAPES)),
-        tooltip=["case", "stage", "kind", "detail", "caveat"],
+        tooltip=["case", "stage", "kind", "detail"],
     ).add_params(kind).transform_filter(f"{kind.name} == null || datum.kind == {kind.name}").properties(
         width="container", height=230)
     return _finish(chart, "Where each episode departs from the five-stage model",
@@ -610,20 +613,6 @@ def _episode_short(label: str) -> str:
     return label.split(":", 1)[0]
 
 
-def _day_text(date: pd.Timestamp, precision: str) -> str:
-    if pd.isna(date):
-        return "undated"
-    return date.strftime({"day": "%d %b %Y", "month": "%b %Y (month only)", "year": "%Y (year only)"}[precision]).lstrip("0")
-
-
-def _period_last(date: pd.Timestamp, precision: str) -> pd.Timestamp:
-    if precision == "month":
-        return date + pd.offsets.MonthEnd(0)
-    if precision == "year":
-        return date + pd.offsets.YearEnd(0)
-    return date
-
-
 def _slots(rows: pd.DataFrame, gap: float) -> list[int]:
     """Greedy lanes inside one row, so that marks closer than ``gap`` days do not overlap."""
     ends: list[float] = []
@@ -673,7 +662,7 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
     rec = pd.concat(parts, ignore_index=True)
     start = rec["case"].map(info["start"])
     rec["day"] = (rec["date"] - start).dt.days
-    rec["end_day"] = [(_period_last(d, p) - s).days for d, p, s in zip(rec["date"], rec["precision"], start)]
+    rec["end_day"] = [(period_end(d, p) - s).days for d, p, s in zip(rec["date"], rec["precision"], start)]
     rec["when"] = [_day_text(d, p) for d, p in zip(rec["date"], rec["precision"])]
     rec["placement"] = rec["precision"].map(lambda p: "day" if p == "day" else "span")
     short = _row_names(info, cases)
@@ -688,7 +677,7 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
     st = data.stages[data.stages["case"].isin(cases)]
     dated = st[st["date"].notna()]
     s0 = dated["case"].map(info["start"])
-    last = [(_period_last(e if pd.notna(e) else d, p if pd.isna(e) else "day")) for d, e, p in
+    last = [(period_end(e if pd.notna(e) else d, p if pd.isna(e) else "day")) for d, e, p in
             zip(dated["date"], dated["date_end"], dated["date_precision"])]
     stages = pd.DataFrame({
         "case": dated["case"].astype(str), "stage": dated["stage"].astype(int),

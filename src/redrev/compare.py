@@ -132,25 +132,3 @@ def durations(cases: pd.DataFrame, stages: pd.DataFrame) -> pd.DataFrame:
             "stages_approximate": bool(coarse),
         })
     return pd.DataFrame(rows)
-
-
-def departure_table(stages: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
-    """:func:`redrev.model.departures` with a ``caveat`` where a verdict rests on a coarse date.
-
-    An ``out_of_order`` finding compares two dates; when either is known only to the month (and
-    so counts from the 1st), the order may be an artefact of that convention.
-    """
-    found = model.departures(stages, cases).copy()
-    dated = model.aligned(stages).set_index(["case", "stage"])
-    caveats = []
-    for row in found.itertuples():
-        caveat = ""
-        if row.kind == "out_of_order":
-            group = dated.loc[row.case]
-            earlier = group[(group.index < row.stage) & (group["date"] > group.loc[row.stage, "date"])]
-            precisions = {group.loc[row.stage, "date_precision"], *earlier["date_precision"]}
-            if precisions - {"day"}:
-                caveat = "rests on a date known only to the month"
-        caveats.append(caveat)
-    found["caveat"] = caveats
-    return found

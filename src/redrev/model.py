@@ -30,7 +30,7 @@ def aligned(stages: pd.DataFrame) -> pd.DataFrame:
     return dated.sort_values(["case", "stage"]).reset_index(drop=True)
 
 
-def _period_end(date: pd.Timestamp, precision) -> pd.Timestamp:
+def period_end(date: pd.Timestamp, precision) -> pd.Timestamp:
     """Last day a partial date can mean: its day, the month's last day, or 31 December."""
     if precision == "month":
         return date + pd.offsets.MonthEnd(0)
@@ -47,7 +47,7 @@ def out_of_order(stages: pd.DataFrame) -> pd.DataFrame:
     """
     dated = stages.dropna(subset=["date"]).sort_values(["case", "stage"])
     precision = dated.get("date_precision", pd.Series("day", index=dated.index))
-    dated = dated.assign(last=[_period_end(d, p) for d, p in zip(dated["date"], precision)])
+    dated = dated.assign(last=[period_end(d, p) for d, p in zip(dated["date"], precision)])
     rows = []
     for case, group in dated.groupby("case"):
         earlier = []
