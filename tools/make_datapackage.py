@@ -244,7 +244,7 @@ The data in this folder is licensed under Creative Commons Attribution 4.0 Inter
 
 
 def codebook(package: dict) -> str:
-    lines = [CODEBOOK_HEAD]
+    lines = [CODEBOOK_HEAD.rstrip("\n")]  # no blank line between the table head and its rows
     lines += [f"| `{flag}` | {meaning} |" for flag, meaning in FLAG_MEANINGS.items()]
     for res in package["resources"]:
         schema = res["schema"]
