@@ -52,6 +52,13 @@ def test_every_record_has_evidence(data):
     assert documented["evidence_ru"].notna().all()
 
 
+def test_no_person_or_place_is_recorded_twice(data):
+    from redrev import geo, registers
+
+    assert registers.possible_duplicates(data.people) == []
+    assert geo.possible_duplicates(data.places) == []
+
+
 def test_contradictions_name_real_records(data):
     ids = set(data.documents["id"]) | set(data.events["id"])
     named = {f.split(":", 1)[1] for flags in data.documents["flags"] for f in flags if f.startswith("contradicts:")}

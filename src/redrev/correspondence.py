@@ -37,11 +37,11 @@ ROLES = {
     "kamenev_ss": "moscow", "politburo": "moscow", "cc_rkp": "moscow", "cc_plenum": "moscow",
     "rkp": "moscow", "rkp_congress_9": "moscow", "sovnarkom": "moscow", "sto": "moscow",
     "nkid": "moscow", "rvsr": "moscow", "glavkom": "moscow", "military_department": "moscow",
-    "pb_commission_georgia_1921": "moscow", "ecci": "moscow", "comintern_ecci": "moscow",
+    "pb_commission_georgia_1921": "moscow", "comintern_ecci": "moscow",
     "alliluyeva": "moscow",
     # The regional centre: Ordzhonikidze, his circle, the Caucasian Front and the 11th Army.
     "ordzhonikidze": "kavbyuro", "kirov": "kavbyuro", "smilga": "kavbyuro", "nazaretyan": "kavbyuro",
-    "kavbyuro": "kavbyuro", "kavkraikom": "kavbyuro", "kkk": "kavbyuro", "mikoyan": "kavbyuro",
+    "kavbyuro": "kavbyuro", "kavkraikom": "kavbyuro", "mikoyan": "kavbyuro",
     "kosior": "kavbyuro", "kvirkeliya": "kavbyuro", "stasova": "kavbyuro", "tukhachevsky": "kavbyuro",
     "trifonov": "kavbyuro", "gittis": "kavbyuro", "gekker": "kavbyuro", "mikhailov": "kavbyuro",
     "frumkin": "kavbyuro", "rvs_kavfront": "kavbyuro", "army_11": "kavbyuro", "rvs_11army": "kavbyuro",
@@ -50,10 +50,10 @@ ROLES = {
     "legrand": "envoys", "sheinman": "envoys", "ru_mission_tiflis": "envoys", "ru_mission_erivan": "envoys",
     # Communists, revkoms and Soviet governments of the republics.
     "revkom_az": "local", "revkom_baku": "local", "revkom_am": "local", "revkom_ge": "local",
-    "revkom_karavansarai": "local", "revkom_karavansarai_1920": "local", "voenrevkom_am": "local",
-    "voenrevkom_am_1920": "local", "cp_az": "local", "cp_am": "local", "cp_ge": "local",
+    "revkom_karavansarai": "local", "voenrevkom_am": "local",
+    "cp_az": "local", "cp_am": "local", "cp_ge": "local",
     "kasyan": "local", "narimanov": "local", "mdivani": "local", "makharadze": "local",
-    "makharadze_s": "local", "eliava": "local", "okudzhava": "local", "dumbadze": "local",
+    "eliava": "local", "okudzhava": "local", "dumbadze": "local",
     "kavtaradze": "local", "tsintsadze": "local", "stark": "local",
     # The governments that were overthrown, their envoys and parties, and local communities.
     "gov_az": "governments", "gov_am": "governments", "gov_ge": "governments", "gov_am_dro": "governments",
@@ -159,7 +159,7 @@ def circle_layout(groups: list[str], gap: float = 1.0) -> list[tuple[float, floa
 # Short labels for the bodies that appear in the network; people get their surname.
 SHORT_NAMES = {
     "politburo": "Politburo", "cc_rkp": "CC", "cc_plenum": "CC plenum", "sovnarkom": "Sovnarkom",
-    "nkid": "NKID", "sto": "STO", "rvsr": "RVSR", "ecci": "Comintern executive",
+    "nkid": "NKID", "sto": "STO", "rvsr": "RVSR", "comintern_ecci": "Comintern executive",
     "rkp_congress_9": "9th Party Congress", "kavbyuro": "Kavbyuro", "rvs_kavfront": "RVS Kavfront",
     "army_11": "11th Army", "rvs_11army": "RVS 11th Army", "revkom_az": "Azerbaijani revkom",
     "revkom_am": "Armenian revkom", "revkom_ge": "Georgian revkom",
