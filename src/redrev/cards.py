@@ -26,7 +26,7 @@ def _date(row) -> str:
 
 def citation(row) -> str:
     """The article's reference for a document: note, folio or page."""
-    parts = [f"note {row['note']}"]
+    parts = [f"note {row['note']}" if pd.notna(row["note"]) else "no note number"]
     if pd.notna(row["folio"]):
         parts.append(f"f. {row['folio']}")
     if pd.notna(row["page"]):
