@@ -165,3 +165,16 @@ def test_card_citation_without_a_note_number(data):
     docs = data.documents.set_index("id", drop=False)
     assert citation(docs.loc["D012"]) == "Kvashonkin 2016, no note number"
     assert citation(docs.loc["D015"]) == "Kvashonkin 2016, note 8, f. 1-3"
+
+
+def test_launch_links_match_the_launch_buttons_of_the_built_page():
+    import html
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "_build" / "html" / "book" / "03-model.html"
+    if not page.is_file():
+        pytest.skip("the book is not built (make html)")
+    buttons = {html.unescape(h) for h in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8"))}
+    for name, url in launch.links("book/03-model.ipynb", launch.config()).items():
+        assert url in buttons, f"{name} link differs from the page's launch button"

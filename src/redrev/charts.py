@@ -183,7 +183,7 @@ def stage_sequence(stages: pd.DataFrame, cases: pd.DataFrame) -> alt.TopLevelMix
         x=x, y=y, yOffset=lanes, text="short:N", color=alt.value("#1a1a1a"))
     chart = (points + labels).properties(width="container", height=420)
     title = alt.TitleParams("When each stage happened, episode by episode",
-                            subtitle="Filled mark: dated to the day. Hollow mark: known only to the month.")
+                            subtitle="Filled: dated to the day. Hollow: month only.")
     return _finish(chart, title,
                    "One row per episode. Each dated stage is a mark labelled with its number (1 coup to 5 greeting), "
                    "placed by days after the episode's first dated stage; within a row stage 1 sits highest and "
