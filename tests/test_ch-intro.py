@@ -87,7 +87,7 @@ def test_stage_sequence_rows(data):
     assert az.loc[5, "precision"] == "month"
     assert list(rows.loc[rows["case"] == "ge-1920-05", "stage"]) == [4]
     assert set(rows["country"]) == {"azerbaijan", "armenia", "georgia"}
-    assert set(rows["short"]) == {"1 coup", "2 revkom", "3 appeal", "4 army", "5 greeting"}
+    assert set(rows["short"]) == {"1 coup", "2 revkom", "3 appeal", "4 Red Army enters", "5 greeting"}
     assert (rows["day"] >= 0).all()
 
 

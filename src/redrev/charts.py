@@ -1002,9 +1002,6 @@ def documents_per_month(documents: pd.DataFrame) -> alt.TopLevelMixin:
                    "('several' and 'other' for the rest). A drop-down shows one republic at a time.")
 
 
-STAGE_SHORT = {1: "1 coup", 2: "2 revkom", 3: "3 appeal", 4: "4 army", 5: "5 greeting"}
-
-
 def stage_sequence_rows(stages: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     """Dated stages with the day offset from their episode's first dated stage (see model.aligned)."""
     from .model import aligned
@@ -1014,7 +1011,7 @@ def stage_sequence_rows(stages: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame({
         "case": dated["case"], "country": dated["case"].map(country),
         "stage": dated["stage"].astype(int), "stage_label": dated["stage_label"],
-        "short": dated["stage"].map(STAGE_SHORT),
+        "short": dated["stage"].astype(str) + " " + dated["stage"].map(STAGE_SHORT),
         "day": dated["day"].astype(int), "date": dated["date"].dt.strftime("%Y-%m-%d"),
         "precision": dated["date_precision"], "status": dated["status"].str.replace("_", " "),
     }).astype(object).reset_index(drop=True)
