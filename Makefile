@@ -7,7 +7,7 @@ BUILD_FLAGS := -W -n --keep-going
 # The package is imported from this checkout (also by notebook kernels), even from a git worktree.
 export PYTHONPATH := $(CURDIR)/src
 
-.PHONY: book html test lab bench clean
+.PHONY: book html test lab bench clean solutions
 
 # (Re)create the environment when it is missing or older than the project's dependency list.
 $(STAMP): pyproject.toml
@@ -36,6 +36,10 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# Instructors: worked answers and rubrics, exported to _build/solutions/ (not part of the book).
+solutions: $(STAMP)
+	$(BIN)/python tools/export_solutions.py
 
 clean:
 	rm -rf _build
