@@ -504,8 +504,13 @@ def test_no_answer_or_solution_in_student_material():
     texts = student_texts()
     leaks = []
     for eid, ex in EXERCISES.items():
-        for needle in answer_strings(ex) + solution_strings(ex):
-            leaks += [f"{eid}: {needle!r} in {where}" for where, text in texts.items() if contains(text, needle)]
+        keys = [s for s in answer_strings(ex) if s.startswith("[")]   # sets and sequences written out
+        for where, text in texts.items():
+            # The package's own code must name people and flags (role tables, flag vocabulary), so
+            # there a single name is no leak; the keys themselves and worked solutions are.
+            code = where.startswith("src/") and not where.endswith(".json")
+            needles = solution_strings(ex) + (keys if code else answer_strings(ex))
+            leaks += [f"{eid}: {needle!r} in {where}" for needle in needles if contains(text, needle)]
     for chapter in CHAPTERS:   # a self-check's answers are not in its own page
         page = texts[f"selfcheck({chapter})"]
         leaks += [f"self-check answer {needle!r} in {chapter}" for needle in selfcheck_strings(chapter) if contains(page, needle)]
