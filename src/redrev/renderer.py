@@ -45,13 +45,18 @@ def _json_for_script(obj) -> str:
     return json.dumps(obj, ensure_ascii=False).replace("</", "<\\/")
 
 
-def data_table(spec: dict) -> str:
-    """The first inline dataset of a chart spec as an accessible HTML table."""
+def data_table(spec: dict, label: str = "Chart") -> str:
+    """The first inline dataset of a chart spec as an accessible HTML table.
+
+    The table scrolls inside a named region that takes keyboard focus, so it can be scrolled
+    without a mouse (axe ``scrollable-region-focusable``).
+    """
     datasets = spec.get("datasets") or {}
     rows = next(iter(datasets.values()), None)
     if not rows:
         return ""
     columns = list(rows[0])
+    label = html.escape(label)
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
@@ -60,7 +65,8 @@ def data_table(spec: dict) -> str:
     more = f"<p>First {TABLE_ROWS} of {len(rows)} rows.</p>" if len(rows) > TABLE_ROWS else ""
     return (
         '<details class="redrev-chart-data"><summary>Data behind this chart (table)</summary>'
-        f'<div class="redrev-table-wrap"><table><thead><tr>{head}</tr></thead>'
+        f'<div class="redrev-table-wrap" tabindex="0" role="region" aria-label="Data: {label}">'
+        f'<table><caption>Data: {label}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>{more}</details>"
     )
 
@@ -80,8 +86,8 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     library = library_html() if inline_library else ""
     return f"""<figure class="redrev-figure" aria-label="{label}">
 <div id="{element_id}" class="redrev-chart" data-redrev-chart="1"></div>
-<figcaption class="redrev-chart-description">{description}</figcaption>
-{data_table(spec)}
+<figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
+{data_table(spec, str(title_text or 'Chart'))}
 </figure>{library}
 <script>
 (function () {{
@@ -101,7 +107,18 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
       }}
       return setTimeout(embed, 50);
     }}
-    window.vegaEmbed(target, spec, options).catch(function (err) {{
+    window.vegaEmbed(target, spec, options).then(function () {{
+      // Vega names its container (which also holds the filter inputs) as the graphic; name the
+      // drawing itself instead: the title as its label, the visible caption as its description.
+      var el = document.querySelector(target);
+      var svg = el && el.querySelector("svg");
+      if (!svg) return;
+      ["role", "aria-roledescription", "aria-label"].forEach(function (a) {{ el.removeAttribute(a); }});
+      svg.setAttribute("role", "graphics-document");
+      svg.setAttribute("aria-roledescription", "chart");
+      svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
+      svg.setAttribute("aria-describedby", "{element_id}-description");
+    }}).catch(function (err) {{
       show("This chart could not be drawn: " + err);
       console.error(err);
     }});
