@@ -33,16 +33,21 @@ ZIP_FOLDER = "red-revolutions-data"
 ZIP_EXTRA = ("LICENSE-CC-BY-4.0.md",)   # files of the book root that travel with the data
 
 
+def _filename(asset) -> str:
+    # Sphinx >= 7.2 passes _JavaScript/_CascadingStyleSheet objects (str() is their repr), older a str.
+    return str(getattr(asset, "filename", asset) or "")
+
+
 def _is_thebe(script) -> bool:
     body = script.attributes.get("body", "") if hasattr(script, "attributes") else ""
-    return str(script).endswith("sphinx-thebe.js") or "THEBE_JS_URL" in body
+    return _filename(script).endswith("sphinx-thebe.js") or "THEBE_JS_URL" in body
 
 
 def drop_thebe(app, pagename, templatename, context, doctree) -> None:
     if "script_files" in context:
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
     if "css_files" in context:
-        context["css_files"] = [c for c in context["css_files"] if not str(c).endswith("sphinx-thebe.css")]
+        context["css_files"] = [c for c in context["css_files"] if not _filename(c).endswith("sphinx-thebe.css")]
 
 
 # Deprecated or invalid ARIA that docutils writes into page bodies, and its replacement.
