@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser import (COUNT_DATA_MARKS, book_pages, describe_violations, open_page, run_axe,
                      set_colour_mode, tab_until)
@@ -39,6 +40,8 @@ def mode_page(browser, request):
 def test_axe_wcag_aa(site, mode_page, path):
     """No violation of axe-core's WCAG 2.0/2.1 A and AA rules, with every <details> opened."""
     open_page(mode_page, f"{site}/{path}")
+    if "?q=" in path:   # results are written by script once the index is searched
+        mode_page.wait_for_selector("#search-results ul.search li", timeout=15_000)
     violations = run_axe(mode_page)
     assert violations == [], f"axe-core on {path}:\n{describe_violations(violations)}"
 
@@ -128,19 +131,22 @@ def test_chart_filter_operable_with_keyboard(site, page, built_book):
         select = page.evaluate_handle("() => document.activeElement")
         everything = page.evaluate(COUNT_DATA_MARKS, select)
         options = page.evaluate("(s) => s.options.length", select)
+        fewer = f"([s, n]) => ({COUNT_DATA_MARKS})(s) < n"
         values, counts = [], []
         for _ in range(options - 1):
             page.keyboard.press("ArrowDown")
-            page.wait_for_timeout(150)
             values.append(page.evaluate("(s) => s.value", select))
+            try:   # the chart redraws asynchronously
+                page.wait_for_function(fewer, arg=[select, everything], timeout=3_000)
+            except PlaywrightTimeout:
+                pass
             counts.append(page.evaluate(COUNT_DATA_MARKS, select))
             if counts[-1] < everything:
                 break
         assert values and values[0] != "null", f"{path}: the arrow key did not change the filter"
         assert counts[-1] < everything, f"{path}: filtering kept all {everything} marks ({values} -> {counts})"
         page.keyboard.press("Home")
-        page.wait_for_timeout(150)
-        assert page.evaluate(COUNT_DATA_MARKS, select) == everything
+        page.wait_for_function(f"([s, n]) => ({COUNT_DATA_MARKS})(s) === n", arg=[select, everything], timeout=5_000)
 
 
 # Focusable controls of the article, each tagged with a data-kb number; returns how many.
@@ -184,9 +190,8 @@ def test_widget_tabs_operable_with_keyboard(site, page, built_book):
         before = page.evaluate("() => document.activeElement.closest('[role=tablist]').querySelector('[aria-selected=true]').textContent")
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
-        page.wait_for_timeout(200)
-        after = page.evaluate("() => document.activeElement.closest('[role=tablist]').querySelector('[aria-selected=true]').textContent")
-        assert after != before, f"{path}: the keyboard did not switch tabs ({before!r})"
+        selected = "() => document.activeElement.closest('[role=tablist]').querySelector('[aria-selected=true]').textContent"
+        page.wait_for_function(f"(before) => ({selected})() !== before", arg=before, timeout=5_000)
 
 
 # --- colours ----------------------------------------------------------------------------------

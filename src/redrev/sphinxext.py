@@ -7,9 +7,9 @@
   the ipywidgets tab labels.
 * Accessibility (WCAG 2.1 AA, checked by axe-core in ``tests/test_accessibility.py``):
   ``templates/`` overrides two theme buttons whose accessible name did not contain their visible
-  text (``label-content-name-mismatch``), and the bibliography's deprecated ARIA role
-  ``doc-biblioentry`` (which also broke the required ``list`` > ``listitem`` structure) becomes
-  ``listitem``.
+  text (``label-content-name-mismatch``); in page bodies, myst-nb's code-cell toggles lose the same
+  kind of mismatched label and the bibliography's deprecated ARIA role ``doc-biblioentry`` (which
+  also broke the required ``list`` > ``listitem`` structure) becomes ``listitem`` (``ARIA_FIXES``).
 * Downloads: at the end of an HTML build, ``downloads/red-revolutions-data.zip`` holds every file
   of ``data/`` (the CSV tables, ``datapackage.json`` and the codebook ``README.md``) and the data
   licence. The footer of every page links to it, and a page can link to it with the role
@@ -54,6 +54,9 @@ def drop_thebe(app, pagename, templatename, context, doctree) -> None:
 ARIA_FIXES = {
     # DPUB-ARIA 1.1 deprecates doc-biblioentry; inside docutils' role="list" it must be a listitem.
     'role="doc-biblioentry"': 'role="listitem"',
+    # myst-nb's hide-input/hide-output toggles: the label hid the visible "Show code cell source"
+    # (axe label-content-name-mismatch); without it the summary is named by its visible text.
+    '<summary aria-label="Toggle hidden content">': "<summary>",
 }
 
 
