@@ -53,6 +53,20 @@ def test_axe_catches_a_violation(site, page):
     assert "button-name" in {v["id"] for v in run_axe(page)}
 
 
+def test_decorative_marks_hidden():
+    """A layer that encodes no data (a base map) is hidden from screen readers; data layers are not."""
+    import altair as alt
+    import pandas as pd
+
+    frame = pd.DataFrame({"a": [1, 2], "b": [3, 4]})
+    background = alt.Chart(alt.Data(values=[{}])).mark_rect(color="#eee")
+    points = alt.Chart(frame).mark_point().encode(x="a", y="b")
+    layers = renderer.hide_decorative_marks(alt.layer(background, points).to_dict())["layer"]
+    assert layers[0]["mark"]["aria"] is False and "aria" not in layers[1]["mark"]
+    shared = alt.layer(alt.Chart(frame).mark_line(), alt.Chart(frame).mark_point()).encode(x="a", y="b").to_dict()
+    assert all("aria" not in layer["mark"] for layer in renderer.hide_decorative_marks(shared)["layer"])
+
+
 # --- charts: description and data table -------------------------------------------------------
 
 def chart_pages(built_book) -> list[str]:
@@ -111,8 +125,8 @@ def test_renderer_html_has_description_and_table():
 # --- keyboard ---------------------------------------------------------------------------------
 
 def filter_pages(built_book) -> list[str]:
-    """Pages with a chart filter bound to a <select> (a Vega-Lite ``binding_select``)."""
-    pattern = re.compile(r'"bind":\s*\{[^{}]*"input":\s*"select"')
+    """Pages with a chart control bound to an input (a Vega-Lite parameter with ``bind``)."""
+    pattern = re.compile(r'"bind":\s*\{[^{}]*"input":\s*"(select|checkbox|radio|range)"')
     return [p for p in book_pages() if pattern.search((built_book / p).read_text(errors="ignore"))]
 
 
@@ -120,33 +134,64 @@ def test_some_page_has_a_chart_filter(built_book):
     assert filter_pages(built_book), "no chart filter (bound <select>) in the book: the keyboard test checks nothing"
 
 
-def test_chart_filter_operable_with_keyboard(site, page, built_book):
-    """From the top of the page, Tab reaches a chart's drop-down filter; arrow keys change it and
-    the chart redraws with fewer marks; Home restores them all."""
+# What a chart shows: its number of data marks and a hash of their SVG (colours, positions,
+# opacity), in any order (a redraw may put the same marks in another order).
+CHART_STATE = """(el) => {
+  const marks = Array.from(el.closest('[data-redrev-chart]').querySelectorAll('svg g.role-mark > *'));
+  const text = marks.map(m => m.outerHTML).sort().join('|');
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return [marks.length, hash];
+}"""
+# Chart controls in the Tab order: each drop-down, check box and slider, and each group of radio buttons.
+COUNT_CHART_CONTROLS = """() => {
+  const els = Array.from(document.querySelectorAll('[data-redrev-chart] .vega-bind select, [data-redrev-chart] .vega-bind input'));
+  return els.filter(e => e.type !== 'radio').length + new Set(els.filter(e => e.type === 'radio').map(e => e.name)).size;
+}"""
+IS_CHART_CONTROL = "(el) => el.matches('.vega-bind select, .vega-bind input') && !!el.closest('[data-redrev-chart]')"
+# The key that changes each kind of bound input, and the one that puts it back.
+KEYS = {"select": ("ArrowDown", "Home"), "checkbox": (" ", " "), "radio": ("ArrowRight", "ArrowLeft"),
+        "range": ("ArrowRight", "ArrowLeft")}
+
+
+def test_chart_filters_operable_with_keyboard(site, page, built_book):
+    """Tab reaches every chart control (drop-downs, check boxes, radio buttons, sliders bound by
+    Vega-Lite) on every page; its key changes the chart; putting it back restores the chart. At
+    least one drop-down filter leaves fewer marks."""
+    filtered = []
     for path in filter_pages(built_book):
         open_page(page, f"{site}/{path}")
+        total = page.evaluate(COUNT_CHART_CONTROLS)
+        limit = page.evaluate("() => document.querySelectorAll('a[href], button, input, select, summary, [tabindex]').length") + 10
         page.evaluate("() => document.activeElement && document.activeElement.blur()")
-        reached = tab_until(page, "(el) => el.matches('.vega-bind select') && !!el.closest('[data-redrev-chart]')", 400)
-        assert reached, f"{path}: Tab never reached a chart filter"
-        select = page.evaluate_handle("() => document.activeElement")
-        everything = page.evaluate(COUNT_DATA_MARKS, select)
-        options = page.evaluate("(s) => s.options.length", select)
-        fewer = f"([s, n]) => ({COUNT_DATA_MARKS})(s) < n"
-        values, counts = [], []
-        for _ in range(options - 1):
-            page.keyboard.press("ArrowDown")
-            values.append(page.evaluate("(s) => s.value", select))
-            try:   # the chart redraws asynchronously
-                page.wait_for_function(fewer, arg=[select, everything], timeout=3_000)
-            except PlaywrightTimeout:
-                pass
-            counts.append(page.evaluate(COUNT_DATA_MARKS, select))
-            if counts[-1] < everything:
+        done = 0
+        while done < total:
+            assert tab_until(page, IS_CHART_CONTROL, limit), f"{path}: Tab reached {done} of {total} chart controls"
+            control = page.evaluate_handle("() => document.activeElement")
+            kind = page.evaluate("(c) => c.tagName === 'SELECT' ? 'select' : c.type", control)
+            name = page.evaluate("(c) => c.name || c.closest('label')?.textContent", control)
+            change, back = KEYS[kind]
+            before = page.evaluate(CHART_STATE, control)
+            changed = f"([c, before]) => JSON.stringify(({CHART_STATE})(c)) !== JSON.stringify(before)"
+            presses = page.evaluate("(c) => c.options ? c.options.length - 1 : 1", control)
+            after = before
+            for _ in range(presses):
+                page.keyboard.press(change)
+                try:   # the chart redraws asynchronously
+                    page.wait_for_function(changed, arg=[control, before], timeout=3_000)
+                except PlaywrightTimeout:
+                    continue
+                after = page.evaluate(CHART_STATE, control)
                 break
-        assert values and values[0] != "null", f"{path}: the arrow key did not change the filter"
-        assert counts[-1] < everything, f"{path}: filtering kept all {everything} marks ({values} -> {counts})"
-        page.keyboard.press("Home")
-        page.wait_for_function(f"([s, n]) => ({COUNT_DATA_MARKS})(s) === n", arg=[select, everything], timeout=5_000)
+            assert after != before, f"{path}: the keyboard on control {name!r} ({kind}) did not change its chart"
+            if kind == "select" and after[0] < before[0]:
+                filtered.append((path, name, before[0], after[0]))
+            page.keyboard.press(back)
+            restored = f"([c, before]) => JSON.stringify(({CHART_STATE})(c)) === JSON.stringify(before)"
+            if kind in ("select", "checkbox"):
+                page.wait_for_function(restored, arg=[control, before], timeout=5_000)
+            done += 1
+    assert filtered, "no drop-down filter reduced the marks of its chart from the keyboard"
 
 
 # Focusable controls of the article, each tagged with a data-kb number; returns how many.

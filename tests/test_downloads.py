@@ -65,7 +65,8 @@ def test_landing_page_and_footer_link_the_data(site, page):
     """The landing page links the data zip in its text; clicking the footer link downloads it."""
     landing = book_pages()[0]
     open_page(page, f"{site}/{landing}")
-    assert page.locator(f"article a[href$='{DATA_ZIP}']").count() >= 1, "landing page text has no data link"
+    assert page.locator(f"article a[href$='{DATA_ZIP}']").count() >= 1, (
+        f"{landing}: its text has no link to the data; add e.g. {{download-data}}`download the data (zip)`")
     footer_link = page.locator(f"footer a[download][href$='{DATA_ZIP}']")
     assert footer_link.count() == 1
     with page.expect_download() as download:

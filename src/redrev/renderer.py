@@ -71,6 +71,32 @@ def data_table(spec: dict, label: str = "Chart") -> str:
     )
 
 
+def hide_decorative_marks(spec):
+    """Mark layers that encode no data (a base map, a background band) as hidden from screen readers.
+
+    Vega gives every mark container an ARIA role; Vega-Lite names it from the mark's encodings, so a
+    layer with none (e.g. ``mark_geoshape(fill=...)`` for land and sea) would be an unnamed graphic
+    (axe ``svg-img-alt``). Such a layer carries no information: ``aria: false`` hides it. A layer
+    inheriting its parent's encoding, or with ``aria`` set already, is left alone. Returns a copy.
+    """
+    def walk(node, inherited: bool):
+        if isinstance(node, list):
+            return [walk(n, inherited) for n in node]
+        if not isinstance(node, dict):
+            return node
+        encoded = inherited or bool(node.get("encoding"))
+        out = {k: (walk(v, encoded) if k in ("layer", "hconcat", "vconcat", "concat", "spec") else v)
+               for k, v in node.items()}
+        mark = node.get("mark")
+        if mark is not None and not encoded:
+            mark = {"type": mark} if isinstance(mark, str) else dict(mark)
+            mark.setdefault("aria", False)
+            out["mark"] = mark
+        return out
+
+    return walk(spec, False)
+
+
 def _cell(value) -> str:
     return "" if value is None else str(value)
 
@@ -134,7 +160,7 @@ def in_colab() -> bool:
 
 def render(spec: dict, **_metadata) -> dict:
     """The altair renderer registered as ``redrev``."""
-    return {"text/html": chart_html(spec, inline_library=in_colab())}
+    return {"text/html": chart_html(hide_decorative_marks(spec), inline_library=in_colab())}
 
 
 def setup() -> None:
