@@ -21,7 +21,7 @@ Then, on that fresh build:
   renderer (its HTML snippet, same spec and inlined data, loading vega from cdn.jsdelivr.net)
   instead of ours (which adds the description and the data table); ``altair_default_cdn_bytes`` is
   what that page would also fetch from the CDN (estimated by our vendored copies of the same libraries);
-* ``env_bytes``: a fresh virtual environment with ``pip install .`` of the checkout, timed
+* ``env_bytes``: a fresh virtual environment with ``pip install .`` of the checkout (its copy), timed
   (``--existing-env`` measures the project's .venv instead, which also has the test and lab extras).
 
 Prints a table with each figure against its budget (2-core machine) and writes ``_build/bench.json``.
@@ -205,19 +205,20 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
-def environment(existing: bool, work: Path) -> dict:
+def environment(existing: bool, work: Path, source: Path) -> dict:
     if existing:
         venv = (ROOT / ".venv").resolve()
         return {"env_bytes": folder_bytes(venv), "env_s": None, "env_note": f"existing {venv} (with test and lab extras)"}
     target = work / "fresh-venv"
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
-    result = subprocess.run([str(target / "bin" / "python"), "-m", "pip", "install", "-q", str(ROOT)],
+    # From the temporary copy: pip builds in the source folder (build/, *.egg-info), not in the checkout.
+    result = subprocess.run([str(target / "bin" / "python"), "-m", "pip", "install", "-q", str(source)],
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         log(f"pip install . failed; measuring the existing .venv instead:\n{result.stderr[-2000:]}")
-        return environment(True, work)
+        return environment(True, work, source)
     packages = target / "lib"
     biggest = sorted(((folder_bytes(p), p.name) for p in packages.glob("python*/site-packages/*") if p.is_dir()),
                      reverse=True)[:5]
@@ -312,7 +313,9 @@ def main() -> None:
         env = {"env_bytes": None, "env_s": None, "env_note": "not measured (--skip-env)"}
         if not args.skip_env:
             log("measuring a fresh environment (pip install .) ...")
-            env = environment(args.existing_env, work)
+            shutil.rmtree(book / "_build", ignore_errors=True)
+            (book / ".venv").unlink()
+            env = environment(args.existing_env, work, book)
     finally:
         if args.keep:
             log(f"kept {work}")
