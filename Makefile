@@ -34,8 +34,10 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.
 
+# Measure build times, notebook times, page weights, requests and first-chart time against the
+# budgets (README.md); e.g. `make bench BENCH_ARGS="--skip-env --runs 3"`.
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 # Instructors: worked answers and rubrics, exported to _build/solutions/ (not part of the book).
 solutions: $(STAMP)

@@ -2,21 +2,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
-from browser import COUNT_CHART_MARKS, PageWatch
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def book_pages() -> list[str]:
-    """Every page the table of contents lists, as paths of the built site."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]] + [ch["file"] for part in toc["parts"] for ch in part["chapters"]]
-    return [f"{f}.html" for f in files] + ["search.html", "genindex.html"]
+from browser import COUNT_CHART_MARKS, PageWatch, book_pages  # book_pages: every _toc.yml page
 
 
 @pytest.mark.parametrize("path", book_pages())

@@ -1,8 +1,17 @@
 """Shared code of the Red Revolutions in Transcaucasia module: data, model, charts, cards, checks."""
-from .data import DataError, dataset, load
-from .renderer import setup
-from .checks import check, exercise_ids, progress
-from .selfcheck import selfcheck
+import sys
 
-__all__ = ["DataError", "dataset", "load", "setup"]
-__all__ += ["check", "exercise_ids", "progress", "selfcheck"]
+# altair validates charts with jsonschema, which imports rfc3987_syntax whenever it is installed
+# (the lab extras bring it, through jupyter_events); that module compiles a grammar on import,
+# 1-8 s per kernel on a 2-core machine, for "iri" format checks altair never makes. Marking it
+# absent before altair loads makes jsonschema skip it (an ImportError it expects); only this
+# process is affected. Measured by `make bench` (notebook_s).
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+from .checks import check, exercise_ids, progress  # noqa: E402
+from .data import DataError, dataset, load  # noqa: E402
+from .renderer import setup  # noqa: E402
+from .selfcheck import selfcheck  # noqa: E402
+
+__all__ = ["DataError", "check", "dataset", "exercise_ids", "load", "progress", "selfcheck", "setup"]

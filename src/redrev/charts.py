@@ -86,7 +86,9 @@ def stage_overview(stages: pd.DataFrame) -> alt.TopLevelMixin:
                                         range=["#0072B2", "#E69F00", "#D9D9D9"])),
         tooltip=["case", "stage", "status", "date"],
     ).properties(width="container", height=200)
-    text = chart.mark_text(fontSize=11).encode(text="date:N", color=alt.value("black"))
+    # Dates in the cells: white on the dark blue, black on the light cells (4.5:1 or more on each).
+    text = chart.mark_text(fontSize=11).encode(
+        text="date:N", color=alt.condition("datum.status == 'documented'", alt.value("#FFFFFF"), alt.value("#000000")))
     return _finish(chart + text, "Which stages of the model the article documents, episode by episode",
                    "A grid with one row per episode and one column per stage of the model; each cell says "
                    "whether the article documents that stage and gives its date.")

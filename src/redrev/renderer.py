@@ -45,13 +45,18 @@ def _json_for_script(obj) -> str:
     return json.dumps(obj, ensure_ascii=False).replace("</", "<\\/")
 
 
-def data_table(spec: dict) -> str:
-    """The first inline dataset of a chart spec as an accessible HTML table."""
+def data_table(spec: dict, label: str = "Chart") -> str:
+    """The first inline dataset of a chart spec as an accessible HTML table.
+
+    The table scrolls inside a named region that takes keyboard focus, so it can be scrolled
+    without a mouse (axe ``scrollable-region-focusable``).
+    """
     datasets = spec.get("datasets") or {}
     rows = next(iter(datasets.values()), None)
     if not rows:
         return ""
     columns = list(rows[0])
+    label = html.escape(label)
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
@@ -60,9 +65,36 @@ def data_table(spec: dict) -> str:
     more = f"<p>First {TABLE_ROWS} of {len(rows)} rows.</p>" if len(rows) > TABLE_ROWS else ""
     return (
         '<details class="redrev-chart-data"><summary>Data behind this chart (table)</summary>'
-        f'<div class="redrev-table-wrap"><table><thead><tr>{head}</tr></thead>'
+        f'<div class="redrev-table-wrap" tabindex="0" role="region" aria-label="Data: {label}">'
+        f'<table><caption>Data: {label}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>{more}</details>"
     )
+
+
+def hide_decorative_marks(spec):
+    """Mark layers that encode no data (a base map, a background band) as hidden from screen readers.
+
+    Vega gives every mark container an ARIA role; Vega-Lite names it from the mark's encodings, so a
+    layer with none (e.g. ``mark_geoshape(fill=...)`` for land and sea) would be an unnamed graphic
+    (axe ``svg-img-alt``). Such a layer carries no information: ``aria: false`` hides it. A layer
+    inheriting its parent's encoding, or with ``aria`` set already, is left alone. Returns a copy.
+    """
+    def walk(node, inherited: bool):
+        if isinstance(node, list):
+            return [walk(n, inherited) for n in node]
+        if not isinstance(node, dict):
+            return node
+        encoded = inherited or bool(node.get("encoding"))
+        out = {k: (walk(v, encoded) if k in ("layer", "hconcat", "vconcat", "concat", "spec") else v)
+               for k, v in node.items()}
+        mark = node.get("mark")
+        if mark is not None and not encoded:
+            mark = {"type": mark} if isinstance(mark, str) else dict(mark)
+            mark.setdefault("aria", False)
+            out["mark"] = mark
+        return out
+
+    return walk(spec, False)
 
 
 def _cell(value) -> str:
@@ -80,8 +112,8 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     library = library_html() if inline_library else ""
     return f"""<figure class="redrev-figure" aria-label="{label}">
 <div id="{element_id}" class="redrev-chart" data-redrev-chart="1"></div>
-<figcaption class="redrev-chart-description">{description}</figcaption>
-{data_table(spec)}
+<figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
+{data_table(spec, str(title_text or 'Chart'))}
 </figure>{library}
 <script>
 (function () {{
@@ -101,7 +133,18 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
       }}
       return setTimeout(embed, 50);
     }}
-    window.vegaEmbed(target, spec, options).catch(function (err) {{
+    window.vegaEmbed(target, spec, options).then(function () {{
+      // Vega names its container (which also holds the filter inputs) as the graphic; name the
+      // drawing itself instead: the title as its label, the visible caption as its description.
+      var el = document.querySelector(target);
+      var svg = el && el.querySelector("svg");
+      if (!svg) return;
+      ["role", "aria-roledescription", "aria-label"].forEach(function (a) {{ el.removeAttribute(a); }});
+      svg.setAttribute("role", "graphics-document");
+      svg.setAttribute("aria-roledescription", "chart");
+      svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
+      svg.setAttribute("aria-describedby", "{element_id}-description");
+    }}).catch(function (err) {{
       show("This chart could not be drawn: " + err);
       console.error(err);
     }});
@@ -117,7 +160,7 @@ def in_colab() -> bool:
 
 def render(spec: dict, **_metadata) -> dict:
     """The altair renderer registered as ``redrev``."""
-    return {"text/html": chart_html(spec, inline_library=in_colab())}
+    return {"text/html": chart_html(hide_decorative_marks(spec), inline_library=in_colab())}
 
 
 def setup() -> None:
