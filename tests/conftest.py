@@ -46,3 +46,40 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- JupyterLab (tests/test_jupyterlab.py) ---
+
+LAB_COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".ipynb_checkpoints",
+                                         ".pytest_cache", ".hypothesis", "*.egg-info")
+
+
+@pytest.fixture(scope="module")
+def lab_root(tmp_path_factory) -> Path:
+    """A copy of the repository for JupyterLab to serve: autosaves and checkpoints never touch the checkout."""
+    root = tmp_path_factory.mktemp("lab") / "repo"
+    shutil.copytree(ROOT, root, ignore=LAB_COPY_IGNORE)
+    return root
+
+
+@pytest.fixture(scope="module")
+def lab(lab_root):
+    """The environment's JupyterLab on 127.0.0.1, isolated from the user's settings; stopped after the module."""
+    from browser import jupyter_lab
+
+    with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv") as server:
+        yield server
+
+
+@pytest.fixture
+def lab_page(browser, lab):
+    """A fresh browser context on the JupyterLab server; its kernels are shut down afterwards."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+    for session in lab.api("api/sessions") or []:
+        try:
+            lab.api(f"api/sessions/{session['id']}", method="DELETE")
+        except OSError:
+            pass
