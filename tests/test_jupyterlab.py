@@ -252,3 +252,195 @@ def test_notebook_runs_in_jupyterlab_offline(lab, lab_page, path):
         page.screenshot(path=str(lab.home.parent / f"failed-{Path(path).stem}.png"))
         print(lab.log()[-3000:])
         raise
+
+
+# --- an executed notebook, saved and opened again ------------------------------------------------
+
+EXECUTE_AND_SIGN = """
+import sys, nbformat
+from nbclient import NotebookClient
+from nbformat.sign import NotebookNotary
+source, target = sys.argv[1:3]
+nb = nbformat.read(source, as_version=4)
+NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": sys.argv[3]}}).execute()
+nbformat.write(nb, target)
+NotebookNotary().sign(nb)   # the trust JupyterLab would record had it run the notebook itself
+"""
+
+
+def saved_sample() -> Path:
+    """The notebook to save executed: the sample chapter when chapters exist, else our own."""
+    chapters = [p for p in CHAPTERS if p in selected()]
+    return chapters[0] if chapters else OWN
+
+
+def test_saved_notebook_is_small_and_opens_with_its_charts(lab, lab_page, lab_root):
+    """Execute a notebook with nbclient, save it, open it in JupyterLab: its charts draw from the saved outputs.
+
+    The vega library is in the set-up cell's output once (compressed), not in every chart; the
+    size and the time from opening the page to the first drawn chart are printed.
+    """
+    import subprocess
+
+    source = lab_root / saved_sample().relative_to(ROOT)
+    target = source.with_name(f"{source.stem}-executed.ipynb")
+    t0 = time.monotonic()
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", EXECUTE_AND_SIGN, str(source), str(target),
+                          str(source.parent)], env=lab.env, cwd=source.parent, capture_output=True, text=True,
+                         timeout=240)
+    assert run.returncode == 0, run.stderr[-3000:]
+    executed = time.monotonic() - t0
+    print(f"\n[timing] nbclient {executed:.1f} s")
+    saved = target.read_text(encoding="utf-8")
+    size = target.stat().st_size
+    assert saved.count("var packed = ") == 1, "the chart library must be saved once per notebook"
+    charts = saved.count('data-redrev-chart=\\"1\\"')
+    assert charts >= 1
+    library = len(json.dumps(next(o for c in json.loads(saved)["cells"] for o in c.get("outputs", [])
+                                  if "var packed = " in json.dumps(o))))
+    assert library < 450_000, f"the library output takes {library} bytes"
+
+    path = str(target.relative_to(lab_root))
+    page = lab_page
+    watch = PageWatch(page)
+    start = time.monotonic()
+    page.goto(lab_notebook_url(lab, path, f"t{uuid.uuid4().hex[:8]}"), wait_until="commit", timeout=60 * SECONDS)
+    page.wait_for_function("""() => Array.from(document.querySelectorAll('.jp-Notebook [data-redrev-chart]'))
+        .some(el => el.querySelector('svg g[class*="mark-"] path, svg g[class*="mark-"] rect, canvas'))""",
+                           timeout=60 * SECONDS, polling=50)
+    first_chart = time.monotonic() - start
+    print(f"[timing] first chart {first_chart:.1f} s")
+    page.evaluate(LAB_HELPERS)
+    drawn = wait_for_charts(page, path, at_least=charts)
+    assert all(c["marks"] for c in drawn), f"charts not drawn from the saved outputs: {drawn}"
+    print(f"[timing] all charts {time.monotonic() - start:.1f} s")
+    assert_no_error_messages(page, path)
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)
+    print(f"\n{saved_sample().relative_to(ROOT)} executed and saved: {size:,} bytes ({library:,} of them the "
+          f"library, once; {len(drawn)} charts; executed by nbclient in {executed:.1f} s); opened in JupyterLab, "
+          f"first chart drawn after {first_chart:.1f} s")
+
+
+# --- the same outputs in the other hosts' ways of running scripts ---------------------------------
+# Each host puts a text/html output into its page and runs the output's scripts in its own way:
+# JupyterLab and Notebook 7 replace each script in place (it runs when the output is attached);
+# VS Code's webview appends a copy of each script to the output element; the book has the library
+# in the page head; Colab gives every output its own frame. The harness below does each, on
+# loopback, with the library's real outputs.
+
+HARNESS = """<!doctype html><html><head><meta charset="utf-8"><title>hosts</title>{head}</head><body>
+<div id="outputs"></div>
+<script>
+window.showOutput = function (html, how) {{
+  var output = document.createElement('div');
+  output.className = 'output';
+  output.innerHTML = html;
+  if (how === 'vscode') {{            // VS Code: attached first, then each script copied onto the output
+    document.getElementById('outputs').appendChild(output);
+    Array.from(output.getElementsByTagName('script')).forEach(function (old) {{
+      var s = document.createElement('script'); s.text = old.innerText; output.appendChild(s).remove();
+    }});
+  }} else {{                           // JupyterLab: replaced in place, run when attached
+    Array.from(output.getElementsByTagName('script')).forEach(function (old) {{
+      var s = document.createElement('script'); s.textContent = old.textContent; old.replaceWith(s);
+    }});
+    document.getElementById('outputs').appendChild(output);
+  }}
+}};
+</script></body></html>"""
+
+AMD_LOADER = """<script>
+window.amdCalls = 0;
+window.define = function () { window.amdCalls++; throw new Error('the UMD bundle went to the AMD loader'); };
+window.define.amd = {jQuery: true};
+window.require = function () { throw new Error('require() was called'); };
+window.module = {exports: {}}; window.exports = window.module.exports;
+</script>"""
+
+CHARTS_STATE = """() => Array.from(document.querySelectorAll('[data-redrev-chart]')).map(el => ({
+  marks: el.querySelectorAll('svg g[class*="mark-"] path, svg g[class*="mark-"] rect, canvas').length,
+  text: el.getAttribute('role') === 'status' ? el.textContent : ''}))"""
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    import redrev
+    from redrev import charts, renderer
+
+    data = redrev.dataset()
+    return {
+        "setup": f'<div class="redrev-library" hidden></div>{renderer.styles_html()}{renderer.loader_html()}',
+        "timeline": renderer.chart_html(charts.documents_timeline(data.documents).to_dict()),
+        "stages": renderer.chart_html(charts.stage_overview(data.stages).to_dict()),
+        "colab": renderer.chart_html(charts.stage_overview(data.stages).to_dict(), inline_library=True),
+    }
+
+
+@pytest.fixture(scope="module")
+def harness_site(tmp_path_factory):
+    from browser import serve
+
+    folder = tmp_path_factory.mktemp("hosts")
+    (folder / "vendor").symlink_to(ROOT / "src" / "redrev" / "web" / "vendor")
+    with serve(folder) as url:
+        yield folder, url
+
+
+def open_harness(page, harness_site, name: str, head: str = "") -> PageWatch:
+    folder, url = harness_site
+    (folder / f"{name}.html").write_text(HARNESS.format(head=head), encoding="utf-8")
+    watch = PageWatch(page)
+    page.goto(f"{url}/{name}.html")
+    return watch
+
+
+def all_drawn(page, count: int, timeout: float = 30) -> list[dict]:
+    page.wait_for_function(f"() => {{ const c = ({CHARTS_STATE})(); return c.length === {count} && c.every(x => x.marks > 0); }}",
+                           timeout=timeout * SECONDS, polling=100)
+    return page.evaluate(CHARTS_STATE)
+
+
+@pytest.mark.parametrize("how", ["jupyterlab", "vscode"])
+def test_library_and_charts_beside_an_amd_loader(page, harness_site, outputs, how):
+    """RequireJS-style globals (classic Notebook 6 / nbclassic, VS Code's webview) do not capture the library."""
+    watch = open_harness(page, harness_site, f"amd-{how}", head=AMD_LOADER)
+    for name in ("setup", "timeline", "stages"):
+        page.evaluate("([html, how]) => window.showOutput(html, how)", [outputs[name], how])
+    all_drawn(page, 2)
+    assert page.evaluate("window.amdCalls") == 0
+    assert page.evaluate("typeof window.vegaEmbed") == "function"
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)
+
+
+def test_chart_before_the_library_waits_for_it(page, harness_site, outputs):
+    """A chart shown before the set-up output (or with none yet) says so, and draws once the library comes."""
+    watch = open_harness(page, harness_site, "late")
+    page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs["timeline"]])
+    page.wait_for_function(f"() => ({CHARTS_STATE})()[0].text.includes('not loaded')", timeout=20 * SECONDS)
+    page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs["setup"]])
+    page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs["stages"]])
+    assert [c["text"] for c in all_drawn(page, 2)] == ["", ""]
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)
+
+
+def test_setup_twice_and_two_views_of_one_output(page, harness_site, outputs):
+    """The set-up cell run again loads nothing twice; one output shown twice (two views) draws twice."""
+    watch = open_harness(page, harness_site, "views")
+    for name in ("setup", "timeline", "setup", "timeline"):
+        page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs[name]])
+    all_drawn(page, 2)
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)
+
+
+def test_book_page_and_colab_frame(page, harness_site, outputs):
+    """The book loads the vendored files in its head; a Colab frame gets the library with the chart."""
+    scripts = "".join(f'<script src="vendor/{name}"></script>' for name in
+                      ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js"))
+    watch = open_harness(page, harness_site, "book", head=scripts)
+    page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs["timeline"]])
+    all_drawn(page, 1, timeout=10)
+    assert page.evaluate("window.redrevVega") is None, "the book must not unpack a second copy"
+    watch = open_harness(page, harness_site, "colab")
+    page.evaluate("([html]) => window.showOutput(html, 'jupyterlab')", [outputs["colab"]])
+    all_drawn(page, 1)
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)

@@ -102,10 +102,15 @@ def loader_html() -> str:
     var bytes = Uint8Array.from(atob(packed), function (c) {{ return c.charCodeAt(0); }});
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
     new Response(stream).text().then(function (code) {{
-      var script = document.createElement("script");
       // Hide any AMD/CommonJS loader of the page so that the UMD bundles set the globals.
-      script.textContent = "(function (define, module, exports, require) {{\\n" + code +
-        "\\n}}).call(window);";
+      var text = "(function (define, module, exports, require) {{\\n" + code + "\\n}}).call(window);";
+      try {{  // pages that enforce Trusted Types (VS Code's webview may) take the text through a policy
+        if (w.trustedTypes && w.trustedTypes.createPolicy) {{
+          text = w.trustedTypes.createPolicy("redrev-vega", {{createScript: function (t) {{ return t; }}}}).createScript(text);
+        }}
+      }} catch (err) {{ /* no policy allowed: the plain text may still be */ }}
+      var script = document.createElement("script");
+      script.text = text;
       (document.head || document.documentElement).appendChild(script);
       script.remove();
       done(typeof w.vegaEmbed === "function" ? null : "vegaEmbed is missing after loading");
