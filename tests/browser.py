@@ -75,13 +75,16 @@ COUNT_CHART_MARKS = """() => Array.from(document.querySelectorAll('[data-redrev-
 # --- JupyterLab (tests/test_jupyterlab.py) ---
 
 @contextlib.contextmanager
-def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, timeout: float = 60):
-    """Run the environment's JupyterLab on 127.0.0.1 (a free port) for the block; yield a LabServer.
+def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, app: str = "lab", extra_args=(),
+                timeout: float = 60):
+    """Run the environment's JupyterLab (``app="notebook"``: Notebook 7) on 127.0.0.1, a free port,
+    for the block; yield a LabServer.
 
     Nothing of the user's Jupyter set-up is read or written: the configuration, data, runtime,
     settings and workspaces folders (and IPython's) are temporary. The server is told to fetch
     nothing (no news, no update check, a read-only extension manager), and its kernels import the
-    package from ``python_path``. The server and its kernels are stopped at the end.
+    package from ``python_path`` (then from any PYTHONPATH already set). The server and its
+    kernels are stopped at the end.
     """
     home = Path(tempfile.mkdtemp(prefix="redrev-lab-"))
     dirs = {name: home / sub for name, sub in [
@@ -93,6 +96,7 @@ def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, timeout: float
     (dirs["JUPYTER_CONFIG_DIR"] / "jupyter_server_config.json").write_text(json.dumps({
         "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
                    "extension_manager": "readonly", "expose_app_in_browser": True},
+        "JupyterNotebookApp": {"expose_app_in_browser": True},
         "ServerApp": {"open_browser": False},
     }))
     # The front end's own switches: no news, no update check, no first-run prompts.
@@ -103,20 +107,22 @@ def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, timeout: float
     token = secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "JPY_"))}
     env.update({k: str(v) for k, v in dirs.items()})
-    env.update({"PYTHONPATH": str(python_path), "JUPYTER_PLATFORM_DIRS": "1",
+    env.update({"PYTHONPATH": os.pathsep.join(filter(None, [str(python_path), os.environ.get("PYTHONPATH")])),
+                "JUPYTER_PLATFORM_DIRS": "1",
                 # Any HTTP client that honours proxies would fail at once instead of going out.
                 "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
                 "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
                 "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
     log = open(home / "server.log", "w+")
-    cmd = [str(venv / "bin" / "jupyter"), "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
-           "--ServerApp.port=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}"]
+    start = {"lab": [str(venv / "bin" / "jupyter"), "lab"], "notebook": [str(venv / "bin" / "python"), "-m", "notebook"]}
+    cmd = [*start[app], "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+           "--ServerApp.port=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", *extra_args]
     server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     lab = None
     try:
         info = _server_info(dirs["JUPYTER_RUNTIME_DIR"], server, log, timeout)
         lab = LabServer(url=f"http://127.0.0.1:{info['port']}", token=token, root=Path(root_dir),
-                        home=home, log_path=home / "server.log", env=env)
+                        home=home, log_path=home / "server.log", env=env, app=app)
         yield lab
     finally:
         _stop(server, lab)
@@ -132,6 +138,7 @@ class LabServer:
     home: Path
     log_path: Path
     env: dict
+    app: str = "lab"
 
     def api(self, path: str, method: str = "GET", body=None, timeout: float = 10):
         request = urllib.request.Request(
@@ -204,10 +211,13 @@ LAB_HELPERS = r"""() => {
       status: el.getAttribute('role') === 'status' ? el.textContent : null,
     }));
   }
-  // What the marks of one chart look like now (changes when a filter changes what is drawn).
+  // What the marks of one chart look like now: which there are, where, and how they are painted
+  // (a filter changes the first two, a highlight the third).
+  const PAINT = ['transform', 'd', 'x', 'y', 'width', 'height', 'fill', 'stroke', 'opacity', 'fill-opacity',
+                 'stroke-opacity', 'stroke-width', 'style'];
   function signature(el) {
     return Array.from(el.querySelectorAll('svg g.role-mark')).map(g => g.childElementCount + ':' +
-      Array.from(g.children).map(c => (c.getAttribute('transform') || '') + (c.getAttribute('d') || '')).sort().join(';')).join('|');
+      Array.from(g.children).map(c => PAINT.map(a => c.getAttribute(a) || '').join(',')).sort().join(';')).join('|');
   }
   function cells(path) {
     const p = panel(path);
@@ -222,5 +232,8 @@ LAB_HELPERS = r"""() => {
 
 
 def lab_notebook_url(lab: LabServer, path: str, workspace: str) -> str:
-    """Opens one notebook in a fresh workspace of its own (no tab of an earlier test comes back)."""
+    """Opens one notebook in a fresh workspace of its own (no tab of an earlier test comes back);
+    in Notebook 7, on its own page."""
+    if lab.app == "notebook":
+        return f"{lab.url}/notebooks/{path}?token={lab.token}"
     return f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab.token}"

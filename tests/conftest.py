@@ -83,3 +83,18 @@ def lab_page(browser, lab):
             lab.api(f"api/sessions/{session['id']}", method="DELETE")
         except OSError:
             pass
+
+
+@pytest.fixture(scope="module")
+def notebook7(lab_root):
+    """Notebook 7 from the project's environment, like ``lab``; skipped (saying why) where it is not installed."""
+    from browser import jupyter_lab
+
+    probe = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c",
+                            "import notebook; assert notebook.__version__.split('.')[0] == '7'"],
+                           capture_output=True, text=True)
+    if probe.returncode:
+        pytest.skip("Notebook 7 is not installed in the project's environment (`pip install notebook` there, "
+                    "or put an install on PYTHONPATH, to run this test)")
+    with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv", app="notebook") as server:
+        yield server
