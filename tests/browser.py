@@ -1,4 +1,5 @@
-"""Helpers for the browser tests: a loopback web server and headless Debian Chromium."""
+"""Helpers for the browser tests: a loopback web server, headless Debian Chromium, and the
+environment's JupyterLab (or Notebook 7) on 127.0.0.1 with throw-away settings."""
 from __future__ import annotations
 
 import contextlib
@@ -151,6 +152,15 @@ class LabServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def shut_down_kernels(lab: LabServer) -> None:
+    """End the sessions (and so the kernels) a test opened, so the next test has the CPU."""
+    try:
+        for session in lab.api("api/sessions") or []:
+            lab.api(f"api/sessions/{session['id']}", method="DELETE")
+    except OSError:
+        pass
 
 
 def _server_info(runtime: Path, server: subprocess.Popen, log, timeout: float) -> dict:

@@ -78,11 +78,9 @@ def lab_page(browser, lab):
     page = context.new_page()
     yield page
     context.close()
-    for session in lab.api("api/sessions") or []:
-        try:
-            lab.api(f"api/sessions/{session['id']}", method="DELETE")
-        except OSError:
-            pass
+    from browser import shut_down_kernels
+
+    shut_down_kernels(lab)
 
 
 @pytest.fixture(scope="module")

@@ -24,14 +24,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import LAB_HELPERS, PageWatch, lab_notebook_url
+from browser import LAB_HELPERS, PageWatch, lab_notebook_url, shut_down_kernels
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "notebooks" / "offline-charts.ipynb"
 CHAPTERS = sorted(ROOT.glob("book/[0-9][0-9]-*.ipynb"))
 EXERCISES = sorted(ROOT.glob("exercises/*.ipynb"))
 SECONDS = 1000  # playwright timeouts are in milliseconds
-ERROR_TEXT = re.compile(r"could not be drawn|not loaded|could not be loaded|Traceback|Error:", re.I)
 
 
 def richness(path: Path) -> int:
@@ -270,8 +269,7 @@ def test_notebook_runs_in_notebook7_offline(notebook7, browser):
         check_notebook(notebook7, context.new_page(), str(OWN.relative_to(ROOT)))
     finally:
         context.close()
-        for session in notebook7.api("api/sessions") or []:
-            notebook7.api(f"api/sessions/{session['id']}", method="DELETE")
+        shut_down_kernels(notebook7)
 
 
 # --- an executed notebook, saved and opened again ------------------------------------------------
