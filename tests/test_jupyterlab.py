@@ -332,7 +332,8 @@ def test_saved_notebook_is_small_and_opens_with_its_charts(lab, lab_page, lab_ro
     """Execute a notebook with nbclient, save it, open it in JupyterLab: its charts draw from the saved outputs.
 
     The vega library is in the set-up cell's output once (compressed), not in every chart; the
-    size and the time from opening the page to the first drawn chart are printed.
+    size and the time from opening the page to the first drawn chart are printed. Opened untrusted,
+    the same outputs say how to see the charts instead.
     """
     import subprocess
 
@@ -348,10 +349,10 @@ def test_saved_notebook_is_small_and_opens_with_its_charts(lab, lab_page, lab_ro
     saved = target.read_text(encoding="utf-8")
     size = target.stat().st_size
     assert saved.count("var packed = ") == 1, "the chart library must be saved once per notebook"
-    charts = saved.count('data-redrev-chart=\\"1\\"')
+    outputs = [o for c in json.loads(saved)["cells"] for o in c.get("outputs", [])]
+    charts = sum('data-redrev-chart="1"' in "".join(o.get("data", {}).get("text/html", "")) for o in outputs)
     assert charts >= 1
-    library = len(json.dumps(next(o for c in json.loads(saved)["cells"] for o in c.get("outputs", [])
-                                  if "var packed = " in json.dumps(o))))
+    library = len(json.dumps(next(o for o in outputs if "var packed = " in json.dumps(o))))
     assert library < 450_000, f"the library output takes {library} bytes"
 
     path = str(target.relative_to(lab_root))
@@ -375,6 +376,20 @@ def test_saved_notebook_is_small_and_opens_with_its_charts(lab, lab_page, lab_ro
     print(f"\n{saved_sample().relative_to(ROOT)} executed and saved: {size:,} bytes ({library:,} of them the "
           f"library, once; {len(drawn)} charts; executed by nbclient in {executed:.1f} s); opened in JupyterLab, "
           f"first chart drawn after {first_chart:.1f} s (the notebook itself after {notebook_shown:.1f} s)")
+
+    # The same outputs in a notebook JupyterLab does not trust: scripts are stripped, so each chart
+    # says how to draw it, above its description and data table; nothing fails.
+    untrusted = json.loads(saved)
+    untrusted["metadata"]["redrev_untrusted_copy"] = True  # other content, so no signature matches
+    copy = target.with_name(f"{source.stem}-untrusted.ipynb")
+    copy.write_text(json.dumps(untrusted), encoding="utf-8")
+    page.goto(lab_notebook_url(lab, str(copy.relative_to(lab_root)), f"t{uuid.uuid4().hex[:8]}"), timeout=60 * SECONDS)
+    page.wait_for_function(f"() => document.querySelectorAll('.jp-Notebook .redrev-chart-pending').length === {charts}",
+                           timeout=60 * SECONDS)
+    assert page.locator(".jp-Notebook .jp-OutputArea-output script").count() == 0
+    assert page.locator(".jp-Notebook .redrev-chart-description").count() == charts
+    page.wait_for_timeout(300)
+    assert watch.blocked == [] and watch.errors == [], (watch.blocked, watch.errors)
 
 
 # --- the same outputs in the other hosts' ways of running scripts ---------------------------------
