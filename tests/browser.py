@@ -1,10 +1,21 @@
-"""Helpers for the browser tests: a loopback web server and headless Debian Chromium."""
+"""Helpers for the browser tests: a loopback web server, headless Debian Chromium, and the
+environment's JupyterLab (or Notebook 7) on 127.0.0.1 with throw-away settings."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
 import threading
+import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -167,3 +178,177 @@ def tab_until(page, predicate: str, limit: int) -> bool:
         if page.evaluate(f"() => ({predicate})(document.activeElement)"):
             return True
     return False
+# --- JupyterLab (tests/test_jupyterlab.py) ---
+
+@contextlib.contextmanager
+def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, app: str = "lab", extra_args=(),
+                timeout: float = 60):
+    """Run the environment's JupyterLab (``app="notebook"``: Notebook 7) on 127.0.0.1, a free port,
+    for the block; yield a LabServer.
+
+    Nothing of the user's Jupyter set-up is read or written: the configuration, data, runtime,
+    settings and workspaces folders (and IPython's) are temporary. The server is told to fetch
+    nothing (no news, no update check, a read-only extension manager), and its kernels import the
+    package from ``python_path`` (then from any PYTHONPATH already set). The server and its
+    kernels are stopped at the end.
+    """
+    home = Path(tempfile.mkdtemp(prefix="redrev-lab-"))
+    dirs = {name: home / sub for name, sub in [
+        ("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("JUPYTERLAB_SETTINGS_DIR", "settings"), ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ("IPYTHONDIR", "ipython"), ("MPLCONFIGDIR", "matplotlib")]}
+    for folder in dirs.values():
+        folder.mkdir(parents=True)
+    (dirs["JUPYTER_CONFIG_DIR"] / "jupyter_server_config.json").write_text(json.dumps({
+        "LabApp": {"news_url": None, "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+                   "extension_manager": "readonly", "expose_app_in_browser": True},
+        "JupyterNotebookApp": {"expose_app_in_browser": True},
+        "ServerApp": {"open_browser": False},
+    }))
+    # The front end's own switches: no news, no update check, no first-run prompts.
+    notification = dirs["JUPYTERLAB_SETTINGS_DIR"] / "@jupyterlab" / "apputils-extension"
+    notification.mkdir(parents=True)
+    (notification / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    token = secrets.token_hex(16)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "JPY_"))}
+    env.update({k: str(v) for k, v in dirs.items()})
+    env.update({"PYTHONPATH": os.pathsep.join(filter(None, [str(python_path), os.environ.get("PYTHONPATH")])),
+                "JUPYTER_PLATFORM_DIRS": "1",
+                # Any HTTP client that honours proxies would fail at once instead of going out.
+                "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
+                "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
+                "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
+    log = open(home / "server.log", "w+")
+    start = {"lab": [str(venv / "bin" / "jupyter"), "lab"], "notebook": [str(venv / "bin" / "python"), "-m", "notebook"]}
+    cmd = [*start[app], "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+           "--ServerApp.port=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root_dir}", *extra_args]
+    server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    lab = None
+    try:
+        info = _server_info(dirs["JUPYTER_RUNTIME_DIR"], server, log, timeout)
+        lab = LabServer(url=f"http://127.0.0.1:{info['port']}", token=token, root=Path(root_dir),
+                        home=home, log_path=home / "server.log", env=env, app=app)
+        yield lab
+    finally:
+        _stop(server, lab)
+        log.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@dataclasses.dataclass
+class LabServer:
+    url: str
+    token: str
+    root: Path
+    home: Path
+    log_path: Path
+    env: dict
+    app: str = "lab"
+
+    def api(self, path: str, method: str = "GET", body=None, timeout: float = 10):
+        request = urllib.request.Request(
+            f"{self.url}/{path.lstrip('/')}", method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read().decode()
+        return json.loads(text) if text else None
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+
+def shut_down_kernels(lab: LabServer) -> None:
+    """End the sessions (and so the kernels) a test opened, so the next test has the CPU."""
+    try:
+        for session in lab.api("api/sessions") or []:
+            lab.api(f"api/sessions/{session['id']}", method="DELETE")
+    except OSError:
+        pass
+
+
+def _server_info(runtime: Path, server: subprocess.Popen, log, timeout: float) -> dict:
+    deadline = time.monotonic() + timeout
+    info_file = runtime / f"jpserver-{server.pid}.json"
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"JupyterLab exited with {server.returncode}:\n{log.read()[-4000:]}")
+        if info_file.exists():
+            try:
+                info = json.loads(info_file.read_text())
+                with urllib.request.urlopen(f"http://127.0.0.1:{info['port']}/api/status?token={info['token']}",
+                                            timeout=5):
+                    return info
+            except (ValueError, OSError):
+                pass
+        time.sleep(0.2)
+    log.seek(0)
+    raise RuntimeError(f"JupyterLab did not start within {timeout:.0f} s:\n{log.read()[-4000:]}")
+
+
+def _stop(server: subprocess.Popen, lab: LabServer | None) -> None:
+    """Stop the server and its kernels: the shutdown API (which stops the kernels first), then
+    SIGTERM and, if need be, SIGKILL to the server's own process id."""
+    if lab is not None and server.poll() is None:
+        with contextlib.suppress(OSError, ValueError):
+            lab.api("api/shutdown", method="POST", body={})
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.wait(timeout=20)
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+# In a JupyterLab page (served with LabApp.expose_app_in_browser): the notebook panel of a path.
+LAB_HELPERS = r"""() => {
+  if (window.__redrev) { return; }
+  const app = window.jupyterapp;
+  function panel(path) {
+    for (const w of app.shell.widgets('main')) {
+      if (w.context && w.context.path === path && w.content && w.sessionContext) { return w; }
+    }
+    return null;
+  }
+  function withTimeout(promise, ms, what) {
+    return Promise.race([promise, new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(what + ' took longer than ' + ms + ' ms')), ms))]);
+  }
+  // Per chart: drawn marks (SVG shapes or canvas), or the message the chart shows instead.
+  function charts(root) {
+    return Array.from(root.querySelectorAll('[data-redrev-chart]')).map(el => ({
+      marks: el.querySelectorAll('svg g[class*="mark-"] path, svg g[class*="mark-"] rect, canvas').length,
+      status: el.getAttribute('role') === 'status' ? el.textContent : null,
+    }));
+  }
+  // What the marks of one chart look like now: which there are, where, and how they are painted
+  // (a filter changes the first two, a highlight the third).
+  const PAINT = ['transform', 'd', 'x', 'y', 'width', 'height', 'fill', 'stroke', 'opacity', 'fill-opacity',
+                 'stroke-opacity', 'stroke-width', 'style'];
+  function signature(el) {
+    return Array.from(el.querySelectorAll('svg g.role-mark')).map(g => g.childElementCount + ':' +
+      Array.from(g.children).map(c => PAINT.map(a => c.getAttribute(a) || '').join(',')).sort().join(';')).join('|');
+  }
+  function cells(path) {
+    const p = panel(path);
+    return p.content.widgets.map((cell, index) => {
+      const m = cell.model, outputs = m.type === 'code' ? m.outputs.toJSON() : [];
+      return {index, type: m.type, source: m.sharedModel.getSource(),
+              count: m.type === 'code' ? m.executionCount : null, outputs};
+    });
+  }
+  window.__redrev = {app, panel, withTimeout, charts, signature, cells};
+}"""
+
+
+def lab_notebook_url(lab: LabServer, path: str, workspace: str) -> str:
+    """Opens one notebook in a fresh workspace of its own (no tab of an earlier test comes back);
+    in Notebook 7, on its own page."""
+    if lab.app == "notebook":
+        return f"{lab.url}/notebooks/{path}?token={lab.token}"
+    return f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab.token}"

@@ -46,3 +46,53 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- JupyterLab (tests/test_jupyterlab.py) ---
+
+LAB_COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", ".ipynb_checkpoints",
+                                         ".pytest_cache", ".hypothesis", "*.egg-info")
+
+
+@pytest.fixture(scope="module")
+def lab_root(tmp_path_factory) -> Path:
+    """A copy of the repository for JupyterLab to serve: autosaves and checkpoints never touch the checkout."""
+    root = tmp_path_factory.mktemp("lab") / "repo"
+    shutil.copytree(ROOT, root, ignore=LAB_COPY_IGNORE)
+    return root
+
+
+@pytest.fixture(scope="module")
+def lab(lab_root):
+    """The environment's JupyterLab on 127.0.0.1, isolated from the user's settings; stopped after the module."""
+    from browser import jupyter_lab
+
+    with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv") as server:
+        yield server
+
+
+@pytest.fixture
+def lab_page(browser, lab):
+    """A fresh browser context on the JupyterLab server; its kernels are shut down afterwards."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+    from browser import shut_down_kernels
+
+    shut_down_kernels(lab)
+
+
+@pytest.fixture(scope="module")
+def notebook7(lab_root):
+    """Notebook 7 from the project's environment, like ``lab``; skipped (saying why) where it is not installed."""
+    from browser import jupyter_lab
+
+    probe = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c",
+                            "import notebook; assert notebook.__version__.split('.')[0] == '7'"],
+                           capture_output=True, text=True)
+    if probe.returncode:
+        pytest.skip("Notebook 7 is not installed in the project's environment (`pip install notebook` there, "
+                    "or put an install on PYTHONPATH, to run this test)")
+    with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv", app="notebook") as server:
+        yield server

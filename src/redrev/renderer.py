@@ -1,44 +1,129 @@
 """An altair renderer that needs no network, in the book and in a live notebook.
 
-Every chart is emitted as a small HTML snippet that calls the global ``vegaEmbed``. Where that
-global comes from depends on the place:
+One renderer for every place: each chart is emitted as ``text/html`` (a figure with the chart's
+description and its data as a table, then a small script that calls the global ``vegaEmbed``).
+Altair 6 writes Vega-Lite 6, which JupyterLab 4 and Notebook 7 do not render natively, and their
+``text/html`` outputs run inline scripts in the page, so the global is all a chart needs. Where it
+comes from depends on the place:
 
 * in the built book, ``_config.yml`` loads the vendored vega, vega-lite and vega-embed scripts on
   every page (``src/redrev/web/vendor/``, shipped with the package);
-* in JupyterLab, Notebook 7, VS Code and Binder, :func:`setup` displays the same scripts inline
-  once per notebook (hidden from the book by the ``remove-cell`` tag of the set-up cell);
-* in Colab, whose outputs are separate frames, each chart carries the scripts itself.
+* in JupyterLab, Notebook 7, VS Code and Binder, :func:`setup` (the hidden first cell of every
+  notebook) displays the same scripts once per notebook, compressed (about 375 KB instead of
+  840 KB in the saved notebook) and unpacked by the browser; charts drawn before the library is
+  ready wait for it;
+* in Colab, whose outputs are separate frames, each chart carries the (compressed) scripts itself.
 
-The snippet also carries the chart's description (announced by screen readers) and the data behind
-the chart as a table, so the figure is readable without seeing it.
+The scripts are evaluated with ``define``, ``module``, ``exports`` and ``require`` hidden, so that
+an AMD loader in the page (RequireJS in classic Notebook 6 / nbclassic, the loaders of VS Code's
+notebook webview) cannot capture them: they always set the globals ``vega``, ``vegaLite`` and
+``vegaEmbed``.
+
+A notebook saved with outputs and opened untrusted shows the description and the data table
+and, in place of the chart, a line saying how to draw it (the scripts are stripped).
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import itertools
 import json
+import re
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
 import altair as alt
 
 VENDOR = Path(__file__).resolve().parent / "web" / "vendor"
+STYLES = Path(__file__).resolve().parent / "web" / "static" / "redrev.css"
 SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js")
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 TABLE_ROWS = 60
+READY_EVENT = "redrev:vega-ready"
+PENDING_TEXT = ("The chart is drawn in the browser: run this notebook (its set-up cell first) or trust it "
+                "to see it. Its description and data table follow.")
 _counter = itertools.count(1)
 
 
 @cache
 def library_html() -> str:
-    """The vendored vega scripts as inline ``<script>`` tags (about 840 KB)."""
+    """The vendored vega scripts as inline ``<script>`` tags, uncompressed (about 840 KB)."""
     parts = []
     for name in SCRIPTS:
         code = (VENDOR / name).read_text(encoding="utf-8").replace("</script", "<\\/script")
         parts.append(f"<script>{code}</script>")
     return "".join(parts)
+
+
+@cache
+def library_version() -> str:
+    """What is vendored, e.g. ``vega 6.4.0, vega-lite 6.5.0, vega-embed 7.3.0`` (from the vendor README)."""
+    readme = (VENDOR / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"^\| `(vega(?:-lite|-embed)?)/` \| [^|]+ \| ([^ |]+) \|", readme, flags=re.M)
+    return ", ".join(f"{name} {version}" for name, version in found) or "unknown"
+
+
+@cache
+def _library_payload() -> str:
+    """The three scripts, joined and deflated (zlib), in base64: what :func:`loader_html` unpacks."""
+    code = "\n;\n".join((VENDOR / name).read_text(encoding="utf-8") for name in SCRIPTS)
+    return base64.b64encode(zlib.compress(code.encode("utf-8"), 9)).decode("ascii")
+
+
+@cache
+def loader_html() -> str:
+    """One ``<script>`` that unpacks the vendored library into the page (about 375 KB).
+
+    It runs once per page: a second copy (the set-up cell run again, another notebook open in the
+    same JupyterLab) sees the same version loaded or loading and does nothing. When the globals
+    are set it fires the ``redrev:vega-ready`` event, which charts waiting for the library listen to.
+    """
+    version = _json_for_script(library_version())
+    return f"""<script>
+(function () {{
+  var w = window, version = {version}, event = {_json_for_script(READY_EVENT)};
+  var state = w.redrevVega;
+  if (state && state.version === version && (state.loading || typeof w.vegaEmbed === "function")) {{ return; }}
+  state = w.redrevVega = {{version: version, loading: true, error: null}};
+  function done(error) {{
+    state.loading = false;
+    state.error = error ? String(error) : null;
+    if (error) {{ console.error("redrev: the chart library could not be loaded:", error); }}
+    w.dispatchEvent(new Event(event));
+  }}
+  if (typeof w.DecompressionStream !== "function") {{
+    return done("this browser cannot unpack it (no DecompressionStream); use a current browser");
+  }}
+  var packed = "{_library_payload()}";
+  try {{
+    var bytes = Uint8Array.from(atob(packed), function (c) {{ return c.charCodeAt(0); }});
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    new Response(stream).text().then(function (code) {{
+      // Hide any AMD/CommonJS loader of the page so that the UMD bundles set the globals.
+      var text = "(function (define, module, exports, require) {{\\n" + code + "\\n}}).call(window);";
+      try {{  // pages that enforce Trusted Types (VS Code's webview may) take the text through a policy
+        if (w.trustedTypes && w.trustedTypes.createPolicy) {{
+          text = w.trustedTypes.createPolicy("redrev-vega", {{createScript: function (t) {{ return t; }}}}).createScript(text);
+        }}
+      }} catch (err) {{ /* no policy allowed: the plain text may still be */ }}
+      var script = document.createElement("script");
+      script.text = text;
+      (document.head || document.documentElement).appendChild(script);
+      script.remove();
+      done(typeof w.vegaEmbed === "function" ? null : "vegaEmbed is missing after loading");
+    }}).catch(done);
+  }} catch (err) {{ done(err); }}
+}})();
+</script>"""
+
+
+@cache
+def styles_html() -> str:
+    """The module's styles (figures, data tables, source cards), as in the book."""
+    return f"<style>{STYLES.read_text(encoding='utf-8')}</style>" if STYLES.exists() else ""
 
 
 def _json_for_script(obj) -> str:
@@ -102,16 +187,23 @@ def _cell(value) -> str:
 
 
 def chart_html(spec: dict, inline_library: bool = False) -> str:
-    """HTML for one chart: container, description, data table and the embedding script."""
+    """HTML for one chart: container, description, data table and the embedding script.
+
+    The script finds its container next to itself (``document.currentScript``), so two views of
+    the same output each get their chart; it draws at once when ``vegaEmbed`` is there (the book)
+    and otherwise waits for the library's ready event (a notebook whose set-up output is still
+    being unpacked). After a few seconds with no library in sight it says so, and still draws if
+    the library arrives later.
+    """
     digest = hashlib.sha1(_json_for_script(spec).encode()).hexdigest()[:10]
     element_id = f"redrev-chart-{digest}-{next(_counter)}"
     description = html.escape(str(spec.get("description", "")))
     title = spec.get("title")
     title_text = title.get("text") if isinstance(title, dict) else title
     label = html.escape(str(title_text or "Chart"))
-    library = library_html() if inline_library else ""
+    library = loader_html() if inline_library else ""
     return f"""<figure class="redrev-figure" aria-label="{label}">
-<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"></div>
+<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"><p class="redrev-chart-pending">{html.escape(PENDING_TEXT)}</p></div>
 <figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
 {data_table(spec, str(title_text or 'Chart'))}
 </figure>{library}
@@ -119,37 +211,54 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
 (function () {{
   var spec = {_json_for_script(spec)};
   var options = {_json_for_script(EMBED_OPTIONS)};
-  var target = "#{element_id}";
-  var tries = 0;
+  var id = "{element_id}", event = {_json_for_script(READY_EVENT)};
+  var here = document.currentScript && document.currentScript.parentNode;
+  var el = (here && here.querySelector && here.querySelector("#" + id)) || document.getElementById(id);
+  var drawn = false, timer = null;
+  if (!el) {{ return; }}
   function show(message) {{
-    var el = document.querySelector(target);
-    if (el) {{ el.textContent = message; el.setAttribute("role", "status"); }}
+    if (drawn) {{ return; }}
+    el.textContent = message;
+    el.setAttribute("role", "status");
   }}
-  function embed() {{
-    if (typeof window.vegaEmbed !== "function") {{
-      if (++tries > 200) {{
-        show("The chart library is not loaded: run the notebook's first (set-up) cell, then this one.");
-        return;
-      }}
-      return setTimeout(embed, 50);
-    }}
-    window.vegaEmbed(target, spec, options).then(function () {{
-      // Vega names its container (which also holds the filter inputs) as the graphic; name the
-      // drawing itself instead: the title as its label, the visible caption as its description.
-      var el = document.querySelector(target);
-      var svg = el && el.querySelector("svg");
-      if (!svg) return;
-      ["role", "aria-roledescription", "aria-label"].forEach(function (a) {{ el.removeAttribute(a); }});
-      svg.setAttribute("role", "graphics-document");
-      svg.setAttribute("aria-roledescription", "chart");
-      svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
-      svg.setAttribute("aria-describedby", "{element_id}-description");
+  function name(svg) {{
+    // Vega names its container (which also holds the filter inputs) as the graphic; name the
+    // drawing itself instead: the title as its label, the visible caption as its description.
+    ["role", "aria-roledescription", "aria-label"].forEach(function (a) {{ el.removeAttribute(a); }});
+    svg.setAttribute("role", "graphics-document");
+    svg.setAttribute("aria-roledescription", "chart");
+    svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
+    svg.setAttribute("aria-describedby", id + "-description");
+  }}
+  function draw() {{
+    if (drawn || typeof window.vegaEmbed !== "function") {{ return false; }}
+    drawn = true;
+    clearTimeout(timer);
+    window.removeEventListener(event, onReady);
+    el.textContent = "";
+    el.removeAttribute("role");
+    window.vegaEmbed(el, spec, options).then(function () {{
+      var svg = el.querySelector("svg");
+      if (svg) {{ name(svg); }}
     }}).catch(function (err) {{
-      show("This chart could not be drawn: " + err);
+      el.textContent = "This chart could not be drawn: " + err;
+      el.setAttribute("role", "status");
       console.error(err);
     }});
+    return true;
   }}
-  embed();
+  function onReady() {{
+    if (!draw() && window.redrevVega && window.redrevVega.error) {{
+      show("The chart library could not be loaded: " + window.redrevVega.error);
+    }}
+  }}
+  if (draw()) {{ return; }}
+  el.textContent = "Loading the chart…";
+  window.addEventListener(event, onReady);
+  var loading = window.redrevVega && window.redrevVega.loading;
+  timer = setTimeout(function () {{
+    show("The chart library is not loaded: run the notebook's first (set-up) cell, then this one.");
+  }}, loading ? 60000 : 4000);
 }})();
 </script>"""
 
@@ -164,10 +273,13 @@ def render(spec: dict, **_metadata) -> dict:
 
 
 def setup() -> None:
-    """Register and enable the offline renderer; in a live notebook, load the library once."""
+    """Register and enable the offline renderer; in a live notebook, load the library once.
+
+    The library output is about 375 KB (compressed): once per notebook, not once per chart.
+    """
     alt.renderers.register("redrev", render)
     alt.renderers.enable("redrev")
     if not in_colab():
         from IPython.display import HTML, display
 
-        display(HTML(f'<div class="redrev-library" hidden></div>{library_html()}'))
+        display(HTML(f'<div class="redrev-library" hidden></div>{styles_html()}{loader_html()}'))
