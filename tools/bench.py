@@ -137,7 +137,7 @@ def page_weights(html_dir: Path, pages: list[str]) -> tuple[dict[str, int], int]
     return weights, sum(p.stat().st_size for p in shared)
 
 
-SNIPPET = re.compile(r'<figure class="redrev-figure".*?\n\s*embed\(\);\n\}\)\(\);\n</script>', re.S)
+SNIPPET = re.compile(r'<figure class="redrev-figure".*?\n\}\)\(\);\n</script>', re.S)
 SPEC = re.compile(r"var spec = (.*?);\n  var options", re.S)
 
 

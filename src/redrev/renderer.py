@@ -228,7 +228,7 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     svg.setAttribute("role", "graphics-document");
     svg.setAttribute("aria-roledescription", "chart");
     svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
-    svg.setAttribute("aria-describedby", id + "-description");
+    svg.setAttribute("aria-describedby", "{element_id}-description");
   }}
   function draw() {{
     if (drawn || typeof window.vegaEmbed !== "function") {{ return false; }}
