@@ -19,14 +19,14 @@ $(STAMP): pyproject.toml
 book: $(STAMP) html
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
-CACHE := _build/.jupyter_cache
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
-# cache is keyed on each notebook alone, so it is dropped when the package or the data changed.
+# cache and Sphinx's environment know only the notebooks, so both are dropped (a clean build)
+# when the package or the data changed since the last build.
 html:
-	@if [ -e $(CACHE)/.inputs ] && [ -n "$$(find src data -type f -newer $(CACHE)/.inputs | head -n 1)" ]; then \
-	  echo "The package or the data changed: re-executing every notebook."; rm -rf $(CACHE); fi
+	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs | head -n 1)" ]; then \
+	  echo "The package or the data changed: rebuilding from scratch."; rm -rf _build; fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
-	touch $(CACHE)/.inputs
+	touch _build/.inputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
