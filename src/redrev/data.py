@@ -169,6 +169,25 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
     return Dataset(**frames)
 
 
+def records_sharing(frame: pd.DataFrame, keys: list[pd.Series]) -> list[list[str]]:
+    """Groups of ids whose rows share a value of any of ``keys`` (possible duplicate records).
+
+    Each key is a Series aligned with ``frame``; missing values match nothing. Groups that meet
+    through different keys are joined.
+    """
+    groups: list[set[str]] = []
+    for key in keys:
+        for ids in frame["id"].groupby(key.to_numpy(), dropna=True).agg(list):
+            new = set(ids)
+            if len(new) < 2:
+                continue
+            for touching in [g for g in groups if g & new]:
+                new |= touching
+                groups.remove(touching)
+            groups.append(new)
+    return sorted(sorted(g) for g in groups)
+
+
 @cache
 def dataset() -> Dataset:
     """The project's dataset, loaded once per process."""

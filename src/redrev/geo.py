@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import data_dir
+from .data import data_dir, records_sharing
 
 BBOX = (37.0, 37.0, 52.0, 46.0)  # west, south, east, north: the box make_geo.py cuts to
 BOUNDARIES = Path("geo") / "caucasus-50m.geojson"
@@ -120,24 +120,16 @@ def places_table(data) -> pd.DataFrame:
     })
 
 
+def _point(places: pd.DataFrame) -> pd.Series:
+    located = places["lat"].notna() & places["lon"].notna()
+    return (places["lat"].astype(float).astype(str) + "," + places["lon"].astype(float).astype(str)).where(located)
+
+
 def shared_coordinates(places: pd.DataFrame) -> list[list[str]]:
     """Groups of place ids that sit on exactly the same point."""
-    located = places.dropna(subset=["lat", "lon"])
-    groups = located.groupby([located["lat"].astype(float), located["lon"].astype(float)])["id"].apply(list)
-    return sorted(sorted(g) for g in groups if len(g) > 1)
+    return records_sharing(places, [_point(places)])
 
 
 def possible_duplicates(places: pd.DataFrame) -> list[list[str]]:
     """Groups of place ids that share a point or a Russian name (possible duplicate records)."""
-    groups = [set(g) for g in shared_coordinates(places)]
-    for _, ids in places.groupby(places["name_ru"].str.strip().str.lower())["id"]:
-        new = set(ids)
-        if len(new) < 2:
-            continue
-        for g in groups:
-            if g & new:
-                g |= new
-                break
-        else:
-            groups.append(new)
-    return sorted(sorted(g) for g in groups)
+    return records_sharing(places, [_point(places), places["name_ru"].str.strip().str.lower()])

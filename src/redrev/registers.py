@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 
+from .data import records_sharing
+
 
 def document_counts(documents: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """Per person or body: documents sent (as a sender), received (as a recipient), and in all.
@@ -70,18 +72,7 @@ def possible_duplicates(people: pd.DataFrame) -> list[list[str]]:
     def key(name: str) -> str:
         return " ".join(sorted(re.findall(r"\w+", str(name).lower())))
 
-    groups: list[set[str]] = []
-    for column in ("name_ru", "name_en"):
-        for _, ids in people.groupby(people[column].map(key))["id"]:
-            if len(ids) > 1:
-                new = set(ids)
-                for g in groups:
-                    if g & new:
-                        g |= new
-                        break
-                else:
-                    groups.append(new)
-    return sorted(sorted(g) for g in groups)
+    return records_sharing(people, [people["name_ru"].map(key), people["name_en"].map(key)])
 
 
 def _e(value) -> str:
