@@ -328,11 +328,23 @@ LAB_HELPERS = r"""() => {
   }
   // What the marks of one chart look like now: which there are, where, and how they are painted
   // (a filter changes the first two, a highlight the third).
-  const PAINT = ['transform', 'd', 'x', 'y', 'width', 'height', 'fill', 'stroke', 'opacity', 'fill-opacity',
-                 'stroke-opacity', 'stroke-width', 'style'];
-  function signature(el) {
+  const GEOMETRY = ['transform', 'd', 'x', 'y', 'width', 'height'];
+  const PAINT = ['fill', 'stroke', 'opacity', 'fill-opacity', 'stroke-opacity', 'stroke-width'];
+  function signature(el, geometry = true) {
+    const attrs = geometry ? GEOMETRY.concat(PAINT) : PAINT;
     return Array.from(el.querySelectorAll('svg g.role-mark')).map(g => g.childElementCount + ':' +
-      Array.from(g.children).map(c => PAINT.map(a => c.getAttribute(a) || '').join(',')).sort().join(';')).join('|');
+      Array.from(g.children).map(c => attrs.map(a => c.getAttribute(a) || '').join(',')).sort().join(';')).join('|');
+  }
+  // The signature once it has stopped changing (a chart sized to its container may lay out twice).
+  async function settled(el, geometry = true) {
+    let last = signature(el, geometry);
+    for (let i = 0; i < 50; i++) {
+      await new Promise(r => setTimeout(r, 250));
+      const now = signature(el, geometry);
+      if (now === last) { return now; }
+      last = now;
+    }
+    return last;
   }
   function cells(path) {
     const p = panel(path);
@@ -342,7 +354,7 @@ LAB_HELPERS = r"""() => {
               count: m.type === 'code' ? m.executionCount : null, outputs};
     });
   }
-  window.__redrev = {app, panel, withTimeout, charts, signature, cells};
+  window.__redrev = {app, panel, withTimeout, charts, signature, settled, cells};
 }"""
 
 
