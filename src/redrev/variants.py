@@ -301,39 +301,57 @@ def _basis_counts_cases(cases: tuple):
                          "`value_counts()` of the `case` column of the filtered table gives the same."])
 
 
+def _episodes_of(d, country: str | None) -> list[str]:
+    return list(d.cases["id"] if country is None else d.cases.loc[d.cases["country"] == country, "id"])
+
+
+def _where(country: str | None) -> str:
+    return "" if country is None else f" (only the episodes in {country.capitalize()}: `cases[\"country\"] == \"{country}\"`)"
+
+
 def _status_counts(by: str):
     def counts(d, p):
-        return d.stages.loc[d.stages["status"] == p["status"]].groupby(by).size().to_dict()
+        rows = d.stages.loc[(d.stages["status"] == p["status"]) & d.stages["case"].isin(_episodes_of(d, p.get("country")))]
+        return rows.groupby(by).size().to_dict()
     what = "stage of the model (1 to 5), in how many episodes" if by == "stage" else "episode, how many of its five stages"
     return Family(
-        candidates=lambda d: [{"status": s} for s in STATUSES if counts(d, {"status": s})],
+        candidates=lambda d: [p for p in ({"status": s, "country": c} for s in STATUSES for c in (None, *REPUBLICS))
+                              if counts(d, p)],
         expected=counts,
-        prompt=lambda d, p: (f"For each {what} does `stages` record as `{p['status']}`? Give a Series or a dict "
-                             "(the result of `value_counts()` or `groupby(...).size()` will do)."),
-        solution=lambda p: f'answer = stages[stages["status"] == "{p["status"]}"].groupby("{by}").size()',
+        prompt=lambda d, p: (f"For each {what} does `stages` record as `{p['status']}`{_where(p.get('country'))}? "
+                             "Give a Series or a dict (the result of `value_counts()` or `groupby(...).size()` will do)."),
+        solution=lambda p: (f'rows = stages[stages["case"].isin(cases[cases["country"] == "{p["country"]}"]["id"])]\n'
+                            if p.get("country") else "rows = stages\n")
+                           + f'answer = rows[rows["status"] == "{p["status"]}"].groupby("{by}").size()',
         hints=lambda p: [f"Keep the rows of `stages` whose `status` is \"{p['status']}\", then count the rows per `{by}`.",
                          "Counting before filtering counts every row."])
 
 
 def _outcome_count():
     return Family(
-        candidates=lambda d: [{"outcome": o} for o in sorted(set(d.cases["outcome"].dropna()))],
-        expected=lambda d, p: int(d.cases["outcome"].eq(p["outcome"]).sum()),
-        prompt=lambda d, p: f"`cases` has one row per episode. How many episodes have the `outcome` \"{p['outcome']}\"?",
-        solution=lambda p: f'answer = (cases["outcome"] == "{p["outcome"]}").sum()',
+        candidates=lambda d: [{"outcome": o, "country": c} for o in sorted(set(d.cases["outcome"].dropna()))
+                              for c in (None, *REPUBLICS)],
+        expected=lambda d, p: int((d.cases["outcome"].eq(p["outcome"]) & d.cases["id"].isin(_episodes_of(d, p.get("country")))).sum()),
+        prompt=lambda d, p: (f"`cases` has one row per episode. How many episodes{_where(p.get('country'))} have the "
+                             f"`outcome` \"{p['outcome']}\"?"),
+        solution=lambda p: (f'rows = cases[cases["country"] == "{p["country"]}"]\n' if p.get("country") else "rows = cases\n")
+                           + f'answer = (rows["outcome"] == "{p["outcome"]}").sum()',
         hints=lambda p: [f"Compare the `outcome` column with the string \"{p['outcome']}\"; summing a boolean Series "
                          "counts its True values.", "`len(cases)` counts every episode: filter first, then count."])
 
 
 def _cases_with_status():
     def found(d, p):
-        return sorted(c for c, g in d.stages.groupby("case") if g["status"].eq(p["status"]).any())
+        s = d.stages.loc[d.stages["stage"].between(p["first"], p["last"])]
+        return sorted(c for c, g in s.groupby("case") if g["status"].eq(p["status"]).any())
     return Family(
-        candidates=lambda d: [{"status": s} for s in STATUSES[1:] if found(d, {"status": s})],
+        candidates=lambda d: [p for p in ({"status": s, "first": a, "last": b} for s in STATUSES
+                                          for a in model.STAGES for b in model.STAGES if b > a) if found(d, p)],
         expected=found,
-        prompt=lambda d, p: (f"In which episodes does `stages` record at least one stage as `{p['status']}`? "
-                             "Give a list of episode ids; order does not matter."),
-        solution=lambda p: (f'hit = stages["status"].eq("{p["status"]}").groupby(stages["case"]).any()\n'
+        prompt=lambda d, p: (f"In which episodes does `stages` record at least one of the stages {p['first']} to "
+                             f"{p['last']} as `{p['status']}`? Give a list of episode ids; order does not matter."),
+        solution=lambda p: (f'rows = stages[stages["stage"].between({p["first"]}, {p["last"]})]\n'
+                            f'hit = rows["status"].eq("{p["status"]}").groupby(rows["case"]).any()\n'
                             'answer = list(hit[hit].index)'),
         hints=lambda p: ["Group `stages` by `case` and ask, per group, whether any `status` matches (`.any()`).",
                          "Look at the status column, not at cases.csv."])
@@ -344,7 +362,7 @@ def _dated_stage_order():
         s = d.stages.loc[(d.stages["case"] == p["case"]) & d.stages["date"].notna()]
         return s.sort_values(["date", "stage"])["stage"].tolist()
     return Family(
-        candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(order(d, {"case": c})) >= 3],
+        candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(order(d, {"case": c})) >= 2],
         expected=order,
         prompt=lambda d, p: (f"The model orders the stages 1 → 5. In the episode `{p['case']}`, in which order do the "
                              "stages that have a `date` come by their date? Leave out the stages with no date; give "
@@ -359,13 +377,15 @@ def _dated_stage_order():
 def _outside_capital():
     def found(d, p):
         s = d.stages
-        return s.loc[(s["stage"] == p["stage"]) & s["outside_capital"].eq("yes").fillna(False), "case"].tolist()
+        return s.loc[(s["stage"] == p["stage"]) & s["outside_capital"].eq(p.get("value", "yes")).fillna(False), "case"].tolist()
+    where = {"yes": "outside the republic's capital", "no": "in the republic's capital"}
     return Family(
-        candidates=lambda d: [{"stage": n} for n in model.STAGES if found(d, {"stage": n})],
+        candidates=lambda d: [p for p in ({"stage": n, "value": v} for n in model.STAGES for v in where) if found(d, p)],
         expected=found,
-        prompt=lambda d, p: (f"In which episodes did stage {p['stage']} ({model.STAGES[p['stage']]}) happen outside the "
-                             "republic's capital (`outside_capital` is \"yes\")? Give a list of episode ids."),
-        solution=lambda p: (f'rows = stages[(stages["stage"] == {p["stage"]}) & (stages["outside_capital"] == "yes")]\n'
+        prompt=lambda d, p: (f"In which episodes did stage {p['stage']} ({model.STAGES[p['stage']]}) happen "
+                             f"{where[p.get('value', 'yes')]} (`outside_capital` is \"{p.get('value', 'yes')}\")? "
+                             "Give a list of episode ids."),
+        solution=lambda p: (f'rows = stages[(stages["stage"] == {p["stage"]}) & (stages["outside_capital"] == "{p.get("value", "yes")}")]\n'
                             'answer = rows["case"].tolist()'),
         hints=lambda p: ["Filter `stages` on two conditions at once, combined with `&`, each in brackets.",
                          "`outside_capital` is empty where the article does not say; an empty cell is not \"yes\"."])
@@ -393,15 +413,17 @@ def _days_between_stages():
 
 def _country_counts():
     def counts(d, p):
-        rows = _docs(d).loc[_docs(d)["country"].isin(REPUBLICS).fillna(False) & _docs(d)["date_basis"].eq(p["basis"]).fillna(False)]
+        rows = _docs(d).loc[_docs(d)["country"].isin(REPUBLICS).fillna(False) & _docs(d)["date_basis"].eq(p["basis"]).fillna(False)
+                            & _docs(d)["date"].dt.year.eq(p["year"]).fillna(False)]
         return rows.groupby("country").size().to_dict()
     return Family(
-        candidates=lambda d: [{"basis": b} for b in BASES if counts(d, {"basis": b})],
+        candidates=lambda d: [p for p in ({"basis": b, "year": y} for b in BASES for y in (1920, 1921)) if counts(d, p)],
         expected=counts,
         prompt=lambda d, p: ("Count the documents per `country` (the republic a document is about), for the three "
                              f"republics only (azerbaijan, armenia and georgia), among the documents whose `date_basis` "
-                             f"is \"{p['basis']}\". Give a Series or a dict."),
+                             f"is \"{p['basis']}\" and whose `date` falls in {p['year']}. Give a Series or a dict."),
         solution=lambda p: (f'rows = docs[docs["country"].isin(["azerbaijan", "armenia", "georgia"]) & (docs["date_basis"] == "{p["basis"]}")]\n'
+                            f'rows = rows[rows["date"].dt.year == {p["year"]}]\n'
                             'answer = rows["country"].value_counts()'),
         hints=lambda p: ["Filter with `docs[\"country\"].isin([...])` and on `date_basis`, then `value_counts()`.",
                          "Use the documents' own `country` column, not the country of their episode."])
@@ -409,19 +431,20 @@ def _country_counts():
 
 def _sovietised_stage():
     def found(d, p):
-        sov = set(d.cases.loc[d.cases["outcome"] == "sovietised", "id"])
-        hit = d.stages.loc[(d.stages["stage"] == p["stage"]) & (d.stages["status"] == "documented"), "case"]
-        return sorted(sov & set(hit))
+        chosen = set(d.cases.loc[d.cases["outcome"] == p["outcome"], "id"])
+        hit = d.stages.loc[(d.stages["stage"] == p["stage"]) & (d.stages["status"] == p["status"]), "case"]
+        return sorted(chosen & set(hit))
     return Family(
-        candidates=lambda d: [{"stage": n} for n in model.STAGES if found(d, {"stage": n})],
+        candidates=lambda d: [p for p in ({"stage": n, "outcome": o, "status": s} for n in model.STAGES
+                                          for o in ("sovietised", "aborted") for s in STATUSES) if found(d, p)],
         expected=found,
-        prompt=lambda d, p: (f"In which of the sovietised episodes is stage {p['stage']} ({model.STAGES[p['stage']]}) "
-                             "`documented`? Give the episode ids."),
-        solution=lambda p: ('sovietised = cases[cases["outcome"] == "sovietised"]["id"]\n'
-                            f'hit = stages[(stages["stage"] == {p["stage"]}) & (stages["status"] == "documented")]["case"]\n'
-                            'answer = sorted(set(sovietised) & set(hit))'),
-        hints=lambda p: [f"Two filters: the sovietised episodes in `cases`, and the rows of `stages` with `stage == {p['stage']}` "
-                         "and `status == \"documented\"`."])
+        prompt=lambda d, p: (f"In which of the {p['outcome']} episodes is stage {p['stage']} ({model.STAGES[p['stage']]}) "
+                             f"`{p['status']}`? Give the episode ids."),
+        solution=lambda p: (f'chosen = cases[cases["outcome"] == "{p["outcome"]}"]["id"]\n'
+                            f'hit = stages[(stages["stage"] == {p["stage"]}) & (stages["status"] == "{p["status"]}")]["case"]\n'
+                            'answer = sorted(set(chosen) & set(hit))'),
+        hints=lambda p: [f"Two filters: the {p['outcome']} episodes in `cases`, and the rows of `stages` with "
+                         f"`stage == {p['stage']}` and `status == \"{p['status']}\"`."])
 
 
 def _top_sender():
@@ -544,12 +567,55 @@ def _sent_among():
         hints=lambda p: ["Read the `date_basis` of the five documents.", "A date of receipt is not a date of sending."])
 
 
+def _episodes_by_stage_date():
+    def dates(d, p):
+        s = d.stages.loc[(d.stages["stage"] == p["stage"]) & d.stages["date"].notna()]
+        return s.set_index("case")["date"]
+
+    def candidates(d):
+        out = []
+        for n in model.STAGES:
+            got = dates(d, {"stage": n})
+            if len(got) >= 3 and got.is_unique:
+                out.append({"stage": n})
+        return out
+    return Family(
+        candidates=candidates,
+        expected=lambda d, p: dates(d, p).sort_values().index.tolist(),
+        prompt=lambda d, p: (f"Order the episodes by the `date` of their stage {p['stage']} ({model.STAGES[p['stage']]}), "
+                             "earliest first, leaving out the episodes where that stage has no date. Give the episode ids as a list."),
+        solution=lambda p: (f'rows = stages[(stages["stage"] == {p["stage"]}) & stages["date"].notna()]\n'
+                            'answer = rows.sort_values("date")["case"].tolist()'),
+        hints=lambda p: [f"Keep the rows of `stages` for stage {p['stage']} that have a date, then sort them by `date`.",
+                         "The `case` column of the sorted rows is the answer."])
+
+
+def _stage_pairs_reversed():
+    def found(d, p):
+        out = []
+        for case, g in d.stages.dropna(subset=["date"]).groupby("case"):
+            dates = g.set_index("stage")["date"]
+            if p["a"] in dates.index and p["b"] in dates.index and dates[p["a"]] > dates[p["b"]]:
+                out.append(case)
+        return out
+    return Family(
+        candidates=lambda d: [p for p in ({"a": a, "b": b} for a in model.STAGES for b in model.STAGES if a < b) if found(d, p)],
+        expected=found,
+        prompt=lambda d, p: (f"The model puts stage {p['a']} ({model.STAGES[p['a']]}) before stage {p['b']} "
+                             f"({model.STAGES[p['b']]}). In which episodes is stage {p['a']} dated later than stage {p['b']}? "
+                             "Give the episode ids."),
+        solution=lambda p: ('dates = stages.pivot(index="case", columns="stage", values="date")\n'
+                            f'answer = dates[dates[{p["a"]}] > dates[{p["b"]}]].index.tolist()'),
+        hints=lambda p: ["`stages.pivot(index=\"case\", columns=\"stage\", values=\"date\")` puts each episode's dates in one row.",
+                         "Compare the two stage columns; a missing date compares as False."])
+
+
 FAMILIES: dict[str, tuple[Family, dict]] = {
-    "mo-01": (_outcome_count(), {"outcome": "sovietised"}),
-    "mo-02": (_status_counts("stage"), {"status": "documented"}),
+    "mo-01": (_outcome_count(), {"outcome": "sovietised", "country": None}),
+    "mo-02": (_status_counts("stage"), {"status": "documented", "country": None}),
     "mo-03": (_cases_with_status(), {}),
     "mo-04": (_dated_stage_order(), {"case": "az-1920-04"}),
-    "mo-06": (_outside_capital(), {"stage": 1}),
+    "mo-06": (_outside_capital(), {"stage": 1, "value": "yes"}),
     "az-01": (_count_case_docs(), {"case": "az-1920-04"}),
     "az-02": (_cosigner(), {"doc": "D011", "known": "ordzhonikidze"}),
     "az-03": (_event_date(), {"case": "az-1920-04", "kind": "border_crossing"}),
@@ -567,10 +633,12 @@ FAMILIES: dict[str, tuple[Family, dict]] = {
     "ge-05": (_order_docs("georgia"), {"docs": ["D139", "D134", "D131", "D138", "D135", "D133"]}),
     "ge-06": (_basis_counts_cases(("ge-1920-05", "ge-1921-02")), {"basis": "received"}),
     "ge-07": (_stage_status(negate=False), {"case": "ge-1921-02", "status": "not_documented"}),
-    "cmp-01": (_status_counts("case"), {"status": "documented"}),
+    "cmp-01": (_status_counts("case"), {"status": "documented", "country": None}),
     "cmp-02": (_days_between_stages(), {"case": "am-1920-11", "a": 4, "b": 5}),
+    "cmp-03": (_stage_pairs_reversed(), {}),
     "cmp-04": (_country_counts(), {}),
-    "cmp-06": (_sovietised_stage(), {"stage": 5}),
+    "cmp-05": (_episodes_by_stage_date(), {}),
+    "cmp-06": (_sovietised_stage(), {"stage": 5, "outcome": "sovietised", "status": "documented"}),
     "cor-01": (_top_sender(), {}),
     "cor-02": (_pair_count(), {"sender": "ordzhonikidze", "recipient": "lenin"}),
     "cor-03": (_basis_counts_case(), {}),
