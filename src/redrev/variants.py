@@ -155,8 +155,8 @@ def _order_docs(country: str):
                                     .sort_values(["date", "time"], kind="stable").index.tolist(),
         prompt=lambda d, p: ("Put these six documents in the order of their dates, earliest first: "
                              + ", ".join(p["docs"]) + "."),
-        solution=lambda p: (f'six = docs[docs["id"].isin({p["docs"]!r})]\n'
-                            'answer = six.sort_values(["date", "time"])["id"].tolist()'),
+        solution=lambda p: (f'chosen = docs[docs["id"].isin({p["docs"]!r})]\n'
+                            'answer = chosen.sort_values(["date", "time"])["id"].tolist()'),
         hints=lambda p: ["Look up the six rows (`docs[docs[\"id\"].isin([...])]`) and sort them by `date`.",
                          "The order in which the article mentions documents is not the order in which they were written."])
 
@@ -562,8 +562,8 @@ def _sent_among():
     return Family(
         candidates=candidates, expected=found,
         prompt=lambda d, p: f"Of {', '.join(p['docs'][:-1])} and {p['docs'][-1]}, which can be dated to the day they were sent? Give their ids.",
-        solution=lambda p: (f'five = docs[docs["id"].isin({p["docs"]!r})]\n'
-                            'answer = five[five["date_basis"] == "sent"]["id"].tolist()'),
+        solution=lambda p: (f'chosen = docs[docs["id"].isin({p["docs"]!r})]\n'
+                            'answer = chosen[chosen["date_basis"] == "sent"]["id"].tolist()'),
         hints=lambda p: ["Read the `date_basis` of the five documents.", "A date of receipt is not a date of sending."])
 
 
