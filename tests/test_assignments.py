@@ -22,12 +22,13 @@ from redrev.data import dataset
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 import build_bank  # noqa: E402
+import grade_submissions  # noqa: E402
 import make_assignments  # noqa: E402
 
 pytest.importorskip("otter")
 SPEC = build_bank.load()
 VARIANT = "HIST 231 · Transcaucasia, spring 2027"
-MANY = [f"course {n}" for n in range(40)] + ["Σ", "x" * 200, " padded ", "Тбилиси 2027"]
+MANY = [f"course {n}" for n in range(30)] + ["Σ", "x" * 200, " padded ", "Тбилиси 2027"]
 
 
 def _questions(variant):
@@ -124,6 +125,18 @@ def test_bad_cells_lose_only_their_questions(built, tmp_path):
         k: v for k, v in full.items() if k not in ("az_01", "az_03", "az_05")}
 
 
+def test_a_notebook_that_hangs_gets_zero_and_a_reason(built, tmp_path):
+    """Grading a folder: a notebook that never finishes is stopped, and the CSV says why."""
+    folder = built["04-azerbaijan"]
+    nb = solved(folder)
+    answer_cell(nb, "az_02").source = "while True:\n    pass"
+    nbformat.write(nb, tmp_path / "hangs.ipynb")
+    assert grade_submissions.main([str(folder), str(tmp_path), "--timeout", "10"]) == 0
+    rows = (tmp_path / "scores.csv").read_text().splitlines()
+    assert rows[0].startswith("submission,") and rows[1].startswith("hangs.ipynb,")
+    assert rows[1].endswith(",0,not graded: the notebook did not finish within 10 s")
+
+
 def test_variant_answers_are_in_no_student_file(built):
     folder = built["04-azerbaijan"]
     text = "\n".join(p.read_text(errors="replace") for p in (folder / "student").rglob("*") if p.is_file())
@@ -168,6 +181,10 @@ def test_every_variant_is_solvable_and_changes_enough():
         for name, qs in mine.items():
             assert assignments.changed_share(public[name], qs) >= 0.5, (text, name)
             for q in qs:
+                if q.auto:   # the right answer never gets a public test's "known mistake"
+                    env = dict(env0)
+                    exec(q.solution, env)
+                    assignments.feedback(q.eid, env["answer"], q.public_args)
                 if q.params is not None:
                     value = variants.FAMILIES[q.eid][0].expected(d, q.params)
                     assert value is not None and not (hasattr(value, "__len__") and len(value) == 0), (text, q.eid)
@@ -175,10 +192,9 @@ def test_every_variant_is_solvable_and_changes_enough():
                     exec(q.solution, env)
                     assignments.grade(q.eid, env["answer"], q.params)
                 if q.order is not None:
-                    assignments.grade(q.eid, q.ex["answer"], {"order": q.order})
+                    assignments.grade(q.eid, q.ex["answer"], q.hidden_args)
                     with pytest.raises(AssertionError):
-                        assignments.grade(q.eid, q.order[q.ex["answer"]] if q.order[q.ex["answer"]] != q.ex["answer"]
-                                          else next(k for k in q.order if k != q.ex["answer"]), {"order": q.order})
+                        assignments.grade(q.eid, next(k for k in q.order if k != q.ex["answer"]), q.hidden_args)
         seen[text] = mine
     # Two course variants: the parameters are drawn independently, so a pair can coincide on a
     # question with few candidates; over many pairs, nearly every notebook changes by half or more.
@@ -191,11 +207,11 @@ def test_every_variant_is_solvable_and_changes_enough():
 
 def test_bad_variant_gets_one_clear_error():
     for bad in ("", "   ", "x" * 201):
-        with pytest.raises(assignments.VariantError):
+        with pytest.raises(assignments.VariantError, match="VARIANT is"):
             assignments.variant_name(bad)
-        done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_assignments.py"), "--variant", bad, "--out", "/nonexistent"],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-        assert done.returncode == 2 and done.stderr.count("\n") == 1 and "VARIANT" in done.stderr, done.stderr
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "make_assignments.py"), "--variant", "", "--out", "/nonexistent"],
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "VARIANT is empty" in done.stderr, done.stderr
 
 
 def test_public_tests_give_the_hint_not_the_answer():

@@ -61,6 +61,16 @@ class Question:
         return self.params is not None or self.order is not None
 
     @property
+    def public_args(self) -> dict | None:
+        """What the public test is told: a variant's parameters (in the prompt anyway), never a choice's new order."""
+        return self.params if self.params is not None else {"options": "shuffled"} if self.order else None
+
+    @property
+    def hidden_args(self) -> dict | None:
+        """What the hidden test is told (autograder only): the parameters, or the new letter order."""
+        return {"order": self.order} if self.order else self.params
+
+    @property
     def auto(self) -> bool:
         return self.ex["kind"] != "written"
 
@@ -155,13 +165,11 @@ def master_notebook(nb_name: str, nb: dict, variant: str | None, d, *, setup: st
         cells.append(_md(f"## {n}. {q.ex['title']}\n\n{meta}\n\n{q.prompt.strip()}{extra}"))
         cells += [_raw("# BEGIN SOLUTION"), _code(_solution_cell(q, answer_form(q.ex) if q.auto else "")), _raw("# END SOLUTION"),
                   _raw("# BEGIN TESTS")]
-        public = {"params": q.params} if q.params is not None else {}
-        cells.append(_code(_test_cell("test_form", f"feedback({q.eid!r}, {name}, {public.get('params')!r})", name,
+        cells.append(_code(_test_cell("test_form", f"feedback({q.eid!r}, {name}, {q.public_args!r})", name,
                                       hidden=False, points=0,
                                       success="The answer has the expected form; it is graded when you hand it in.")))
         if q.auto:
-            secret = {"order": q.order} if q.order else q.params
-            cells.append(_code(_test_cell("test_grade", f"grade({q.eid!r}, {name}, {secret!r})", name,
+            cells.append(_code(_test_cell("test_grade", f"grade({q.eid!r}, {name}, {q.hidden_args!r})", name,
                                           hidden=True, points=q.points)))
         cells += [_raw("# END TESTS"), _raw("# END QUESTION")]
     notebook = nbformat.v4.new_notebook(cells=cells)
@@ -200,7 +208,10 @@ def _safely(func):
 
 @_safely
 def feedback(eid: str, value, params: dict | None = None) -> None:
-    """Public test: the answer can be read as its kind, and it is not a known mistake (never says it is right)."""
+    """Public test: the answer can be read as its kind, and it is not a known mistake (never says it is right).
+
+    The known mistakes are those of the book's question: a variant (``params`` given) is checked for form only.
+    """
     ex = _ex(eid)
     if _missing(value):
         raise AssertionError(f"Replace ... with your answer: {checks.expects(ex)}. Hint: {_hints(eid, params)[0]}")

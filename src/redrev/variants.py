@@ -657,13 +657,22 @@ def _rng(variant: str, eid: str) -> random.Random:
     return random.Random(hashlib.sha256(f"{variant}\x00{eid}".encode("utf-8")).hexdigest())
 
 
+_OPTIONS: dict[tuple, list] = {}
+
+
+def options(eid: str, d) -> list[dict]:
+    """The candidate parameters of an exercise other than the book's (computed once per dataset)."""
+    key = (eid, id(d))
+    if key not in _OPTIONS:
+        family, public = FAMILIES[eid]
+        _OPTIONS[key] = [p for p in family.candidates(d) if p != public]
+    return _OPTIONS[key]
+
+
 def pick(variant: str, eid: str, d) -> dict | None:
     """The parameters of an exercise in a variant (None: the exercise stays as in the book)."""
-    if eid not in FAMILIES:
-        return None
-    family, public = FAMILIES[eid]
-    options = [p for p in family.candidates(d) if p != public]
-    return _rng(variant, eid).choice(options) if options else None
+    found = options(eid, d) if eid in FAMILIES else []
+    return _rng(variant, eid).choice(found) if found else None
 
 
 def shuffle_options(variant: str, eid: str, options: dict[str, str], answer: str) -> dict[str, str]:
