@@ -52,6 +52,7 @@ class Question:
     ex: dict                          # the exercise of solutions.yaml (options reordered in a variant)
     params: dict | None = None        # the variant's parameters (None: as in the book)
     order: dict | None = None         # multiple choice in a variant: new letter -> the book's letter
+    title: str = ""
     prompt: str = ""
     hints: list = field(default_factory=list)
     solution: str = ""
@@ -95,9 +96,10 @@ def questions(nb: dict, variant: str | None, d, prompt_markdown) -> list[Questio
         if params is not None:
             family, _ = variants.FAMILIES[eid]
             q.params = params
-            q.prompt, q.hints, q.solution = family.prompt(d, params), family.hints(params), family.solution(params)
+            q.title, q.prompt, q.hints = family.title(d, params), family.prompt(d, params), family.hints(params)
+            q.solution = family.solution(params)
         else:
-            q.prompt, q.hints = prompt_markdown(ex), ex["hints"]
+            q.title, q.prompt, q.hints = ex["title"], prompt_markdown(ex), ex["hints"]
             q.solution = ex.get("solution_code") or f"answer = {ex.get('answer', ex.get('model_answer'))!r}"
         out.append(q)
     return out
@@ -142,7 +144,8 @@ def master_notebook(nb_name: str, nb: dict, variant: str | None, d, *, setup: st
     """The otter master notebook of one exercise notebook (solutions, rubrics and hidden tests included)."""
     import nbformat
     qs = questions(nb, variant, d, prompt_markdown)
-    label = "the public variant (the book's questions)" if variant is None else f"the course variant «{variant}»"
+    label = ("the public variant (the book's questions)" if variant is None else
+             f"the course variant «{variant}»: some questions ask about other episodes, documents or people than the chapter")
     config = (f"# ASSIGNMENT CONFIG\nname: {nb_name}\ninit_cell: true\ncheck_all_cell: true\nexport_cell: false\n"
               "run_tests: false\nsolutions_pdf: false\ntests:\n  files: false\n  ok_format: false\n"
               "generate:\n  pdf: false\n  show_stdout: true\n")
@@ -157,12 +160,12 @@ def master_notebook(nb_name: str, nb: dict, variant: str | None, d, *, setup: st
     cells = [_raw(config), _md(intro), _code(setup)]
     for n, q in enumerate(qs, 1):
         name = var(q.eid)
-        meta = f"*Exercise `{q.eid}` · {checks.SKILLS[q.ex['skill']]} · {q.ex['difficulty']} · {q.points} points*"
+        meta = f"*Exercise `{q.eid}` · {checks.SKILLS[q.ex['skill']]} · {q.ex['difficulty']} · {q.points} point{'s' * (q.points != 1)}*"
         manual_flag = "" if q.auto else "\nmanual: true"
         cells.append(_raw(f"# BEGIN QUESTION\nname: {name}\npoints: {q.points}{manual_flag}"))
         extra = "" if q.auto else (f"\n\nWrite {q.ex.get('min_words', 80)} words or more and cite at least "
                                    f"{q.ex.get('min_docs', 1)} documents by id. Your instructor grades it against a rubric.")
-        cells.append(_md(f"## {n}. {q.ex['title']}\n\n{meta}\n\n{q.prompt.strip()}{extra}"))
+        cells.append(_md(f"## {n}. {q.title}\n\n{meta}\n\n{q.prompt.strip()}{extra}"))
         cells += [_raw("# BEGIN SOLUTION"), _code(_solution_cell(q, answer_form(q.ex) if q.auto else "")), _raw("# END SOLUTION"),
                   _raw("# BEGIN TESTS")]
         cells.append(_code(_test_cell("test_form", f"feedback({q.eid!r}, {name}, {q.public_args!r})", name,

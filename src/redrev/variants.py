@@ -32,6 +32,7 @@ class Family:
     prompt: Callable          # (d, p) -> markdown
     solution: Callable        # p -> Python code that sets `answer`
     hints: Callable           # p -> list of hints
+    title: Callable           # (d, p) -> the exercise's heading
 
 
 # --- small helpers on the dataset ---
@@ -80,6 +81,7 @@ def _unique_max(counts: pd.Series) -> bool:
 # --- the families ---
 def _count_case_docs():
     return Family(
+        title=lambda d, p: f"Documents of {p['case']}",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(_in_case(d, c))],
         expected=lambda d, p: len(_in_case(d, p["case"])),
         prompt=lambda d, p: f"How many documents in `docs` belong to the episode {_label(d, p['case'])} "
@@ -101,6 +103,7 @@ def _cosigners(d) -> list[dict]:
 
 def _cosigner():
     return Family(
+        title=lambda d, p: f"The co-signer of {p['doc']}",
         candidates=_cosigners,
         expected=lambda d, p: [s for s in _docs(d).set_index("id").at[p["doc"], "senders"] if s != p["known"]][0],
         prompt=lambda d, p: f"Document {p['doc']} has two senders; one of them is {_name(d, p['known'])} "
@@ -119,6 +122,7 @@ def _event_dates(d) -> list[dict]:
 
 def _event_date():
     return Family(
+        title=lambda d, p: f"When did it happen? ({p['case']})",
         candidates=_event_dates,
         expected=lambda d, p: d.events.loc[d.events["case"].eq(p["case"]).fillna(False)
                                            & d.events["kind"].eq(p["kind"]), "start"].min(),
@@ -150,6 +154,7 @@ def _order_docs_candidates(country: str, size: int = 6, draws: int = 40):
 
 def _order_docs(country: str):
     return Family(
+        title=lambda d, p: "Six documents in order",
         candidates=_order_docs_candidates(country),
         expected=lambda d, p: _docs(d).set_index("id").loc[p["docs"]]
                                     .sort_values(["date", "time"], kind="stable").index.tolist(),
@@ -166,6 +171,7 @@ def _basis_in_case():
         return [{"case": c, "basis": b} for c in _case_ids(d) for b in BASES
                 if _in_case(d, c)["date_basis"].eq(b).fillna(False).any()]
     return Family(
+        title=lambda d, p: f"Dates of the basis `{p['basis']}` in {p['case']}",
         candidates=candidates,
         expected=lambda d, p: _in_case(d, p["case"]).loc[lambda x: x["date_basis"].eq(p["basis"]).fillna(False),
                                                          "id"].tolist(),
@@ -185,6 +191,7 @@ def _reported_events(d) -> list[dict]:
 
 def _event_reported():
     return Family(
+        title=lambda d, p: f"An event reported in {p['doc']}",
         candidates=_reported_events,
         expected=lambda d, p: d.events.loc[d.events["kind"].eq(p["kind"])
                                            & d.events["evidence_docs"].map(lambda ids: p["doc"] in ids), "start"].min(),
@@ -203,6 +210,7 @@ def _doc_date():
         rows = _day_dated(d).loc[lambda x: x["date_printed"].notna()]
         return [{"doc": i} for i in rows["id"]]
     return Family(
+        title=lambda d, p: f"How the dataset reads the date of {p['doc']}",
         candidates=candidates,
         expected=lambda d, p: _docs(d).set_index("id").at[p["doc"], "date"],
         prompt=lambda d, p: (f"Document {p['doc']} is printed with the date «{_docs(d).set_index('id').at[p['doc'], 'date_printed']}». "
@@ -219,6 +227,7 @@ def _addressees(d) -> list[dict]:
 
 def _addressee():
     return Family(
+        title=lambda d, p: f"The addressee of {p['doc']}",
         candidates=_addressees,
         expected=lambda d, p: _docs(d).set_index("id").at[p["doc"], "recipients"][0],
         prompt=lambda d, p: f"Who was the addressee of document {p['doc']}? Give a name (English or Russian) or a person id.",
@@ -239,6 +248,7 @@ def _stage_status(negate: bool):
         out = [{"case": c, "status": st} for c in _case_ids(d) for st in (("documented",) if negate else STATUSES)]
         return [p for p in out if rows(d, p)]
     return Family(
+        title=lambda d, p: f"Stage records of {p['case']}",
         candidates=candidates,
         expected=rows,
         prompt=lambda d, p: f"Which stages of `{p['case']}` does `stages` record as {word} `{p['status']}`? "
@@ -257,6 +267,7 @@ def _flag_count_case():
         out = [{"case": c, "flag": f} for c in _case_ids(d) for f in _flag_names(d)]
         return [p for p in out if count(d, p) > 0]
     return Family(
+        title=lambda d, p: f"Flags in {p['case']}",
         candidates=candidates, expected=count,
         prompt=lambda d, p: f"How many documents of the episode `{p['case']}` carry a flag that starts with `{p['flag']}`?",
         solution=lambda p: (f'episode = docs[docs["case"] == "{p["case"]}"]\n'
@@ -269,6 +280,7 @@ def _flag_count():
     def count(d, p):
         return int(_docs(d)["flags"].map(lambda f: _has(f, p["flag"])).sum())
     return Family(
+        title=lambda d, p: f"How many documents are flagged `{p['flag']}`?",
         candidates=lambda d: [{"flag": f} for f in _flag_names(d) if count(d, {"flag": f}) > 0],
         expected=count,
         prompt=lambda d, p: f"How many documents carry the `{p['flag']}` flag?",
@@ -278,6 +290,7 @@ def _flag_count():
 
 def _doc_basis():
     return Family(
+        title=lambda d, p: f"Sent or received? ({p['doc']})",
         candidates=lambda d: [{"doc": i} for i in _docs(d).loc[_docs(d)["date_basis"].notna(), "id"]],
         expected=lambda d, p: _docs(d).set_index("id").at[p["doc"], "date_basis"],
         prompt=lambda d, p: f"Is the date of document {p['doc']} a date of sending, a date of receipt, or a date deduced "
@@ -291,6 +304,7 @@ def _basis_counts_cases(cases: tuple):
         rows = _docs(d).loc[_docs(d)["case"].isin(cases).fillna(False) & _docs(d)["date_basis"].eq(p["basis"]).fillna(False)]
         return rows.groupby("case").size().to_dict()
     return Family(
+        title=lambda d, p: f"Dates of the basis `{p['basis']}` per episode",
         candidates=lambda d: [{"basis": b} for b in BASES if counts(d, {"basis": b})],
         expected=counts,
         prompt=lambda d, p: (f"For the episodes {' and '.join(f'`{c}`' for c in cases)}, count the documents whose "
@@ -315,6 +329,7 @@ def _status_counts(by: str):
         return rows.groupby(by).size().to_dict()
     what = "stage of the model (1 to 5), in how many episodes" if by == "stage" else "episode, how many of its five stages"
     return Family(
+        title=lambda d, p: f"How often a stage is `{p['status']}`",
         candidates=lambda d: [p for p in ({"status": s, "country": c} for s in STATUSES for c in (None, *REPUBLICS))
                               if counts(d, p)],
         expected=counts,
@@ -329,6 +344,7 @@ def _status_counts(by: str):
 
 def _outcome_count():
     return Family(
+        title=lambda d, p: f"Episodes that were {p['outcome']}",
         candidates=lambda d: [{"outcome": o, "country": c} for o in sorted(set(d.cases["outcome"].dropna()))
                               for c in (None, *REPUBLICS)],
         expected=lambda d, p: int((d.cases["outcome"].eq(p["outcome"]) & d.cases["id"].isin(_episodes_of(d, p.get("country")))).sum()),
@@ -345,6 +361,7 @@ def _cases_with_status():
         s = d.stages.loc[d.stages["stage"].between(p["first"], p["last"])]
         return sorted(c for c, g in s.groupby("case") if g["status"].eq(p["status"]).any())
     return Family(
+        title=lambda d, p: f"Episodes with a stage `{p['status']}`",
         candidates=lambda d: [p for p in ({"status": s, "first": a, "last": b} for s in STATUSES
                                           for a in model.STAGES for b in model.STAGES if b > a) if found(d, p)],
         expected=found,
@@ -362,6 +379,7 @@ def _dated_stage_order():
         s = d.stages.loc[(d.stages["case"] == p["case"]) & d.stages["date"].notna()]
         return s.sort_values(["date", "stage"])["stage"].tolist()
     return Family(
+        title=lambda d, p: f"The stages of {p['case']} in date order",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(order(d, {"case": c})) >= 2],
         expected=order,
         prompt=lambda d, p: (f"The model orders the stages 1 → 5. In the episode `{p['case']}`, in which order do the "
@@ -380,6 +398,7 @@ def _outside_capital():
         return s.loc[(s["stage"] == p["stage"]) & s["outside_capital"].eq(p.get("value", "yes")).fillna(False), "case"].tolist()
     where = {"yes": "outside the republic's capital", "no": "in the republic's capital"}
     return Family(
+        title=lambda d, p: f"Where stage {p['stage']} happened",
         candidates=lambda d: [p for p in ({"stage": n, "value": v} for n in model.STAGES for v in where) if found(d, p)],
         expected=found,
         prompt=lambda d, p: (f"In which episodes did stage {p['stage']} ({model.STAGES[p['stage']]}) happen "
@@ -400,6 +419,7 @@ def _days_between_stages():
                     if a < b and dates[b] > dates[a]]
         return out
     return Family(
+        title=lambda d, p: f"From stage {p['a']} to stage {p['b']}",
         candidates=candidates,
         expected=lambda d, p: (d.stages.loc[d.stages["case"] == p["case"]].set_index("stage")["date"][p["b"]]
                                - d.stages.loc[d.stages["case"] == p["case"]].set_index("stage")["date"][p["a"]]).days,
@@ -417,6 +437,7 @@ def _country_counts():
                             & _docs(d)["date"].dt.year.eq(p["year"]).fillna(False)]
         return rows.groupby("country").size().to_dict()
     return Family(
+        title=lambda d, p: "Documents per republic",
         candidates=lambda d: [p for p in ({"basis": b, "year": y} for b in BASES for y in (1920, 1921)) if counts(d, p)],
         expected=counts,
         prompt=lambda d, p: ("Count the documents per `country` (the republic a document is about), for the three "
@@ -435,6 +456,7 @@ def _sovietised_stage():
         hit = d.stages.loc[(d.stages["stage"] == p["stage"]) & (d.stages["status"] == p["status"]), "case"]
         return sorted(chosen & set(hit))
     return Family(
+        title=lambda d, p: f"Stage {p['stage']} in the {p['outcome']} episodes",
         candidates=lambda d: [p for p in ({"stage": n, "outcome": o, "status": s} for n in model.STAGES
                                           for o in ("sovietised", "aborted") for s in STATUSES) if found(d, p)],
         expected=found,
@@ -451,6 +473,7 @@ def _top_sender():
     def counts(d, p):
         return _in_case(d, p["case"])["senders"].explode().dropna().value_counts()
     return Family(
+        title=lambda d, p: f"The main sender in {p['case']}",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if _unique_max(counts(d, {"case": c}))],
         expected=lambda d, p: counts(d, p).index[0],
         prompt=lambda d, p: (f"Who sent the most documents of the episode `{p['case']}`? `senders` holds lists, because "
@@ -468,6 +491,7 @@ def _pair_count():
         pairs = {(s, r) for row in _docs(d).itertuples() for s in row.senders for r in row.recipients if s != r}
         return [{"sender": s, "recipient": r} for s, r in sorted(pairs) if count(d, {"sender": s, "recipient": r}) >= 2]
     return Family(
+        title=lambda d, p: "Who wrote to whom",
         candidates=candidates, expected=count,
         prompt=lambda d, p: (f"How many documents did {_name(d, p['sender'])} (`{p['sender']}`) send, alone or with others, to "
                              f"{_name(d, p['recipient'])} (`{p['recipient']}`), alone or among other recipients?"),
@@ -481,6 +505,7 @@ def _basis_counts_case():
     def counts(d, p):
         return _in_case(d, p["case"])["date_basis"].dropna().value_counts().to_dict()
     return Family(
+        title=lambda d, p: f"Kinds of date in {p['case']}",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if counts(d, {"case": c})],
         expected=counts,
         prompt=lambda d, p: (f"Count the documents of the episode `{p['case']}` by `date_basis` (sent, received, implied). "
@@ -494,6 +519,7 @@ def _flag_docs():
     def found(d, p):
         return _docs(d).loc[_docs(d)["flags"].map(lambda f: _has(f, p["flag"])), "id"].tolist()
     return Family(
+        title=lambda d, p: f"Documents flagged `{p['flag']}`",
         candidates=lambda d: [{"flag": f} for f in _flag_names(d) if 1 <= len(found(d, {"flag": f})) <= 15],
         expected=found,
         prompt=lambda d, p: f"Which documents carry a flag that starts with `{p['flag']}`? Give their ids.",
@@ -505,6 +531,7 @@ def _sender_frame():
     def frame(d, p):
         return _docs(d).loc[_docs(d)["senders"].map(lambda s: p["sender"] in s), ["id", "date", "date_basis"]].reset_index(drop=True)
     return Family(
+        title=lambda d, p: f"A table of what `{p['sender']}` sent",
         candidates=lambda d: [{"sender": s} for s in sorted(set(_docs(d)["senders"].explode().dropna()))
                               if 2 <= len(frame(d, {"sender": s})) <= 30],
         expected=frame,
@@ -517,6 +544,7 @@ def _sender_frame():
 
 def _doc_time():
     return Family(
+        title=lambda d, p: f"The time of {p['doc']}",
         candidates=lambda d: [{"doc": i} for i in _docs(d).loc[_docs(d)["time"].notna(), "id"]],
         expected=lambda d, p: _docs(d).set_index("id").at[p["doc"], "time"],
         prompt=lambda d, p: f"At what time of day is document {p['doc']} dated? Give the time as \"HH:MM\".",
@@ -534,6 +562,7 @@ def _month_basis():
         months = sorted({str(m) for m in _docs(d)["date"].dropna().dt.to_period("M")})
         return [p for p in ({"month": m, "basis": b} for m in months for b in BASES) if found(d, p)]
     return Family(
+        title=lambda d, p: "Dates of one kind in one month",
         candidates=candidates, expected=found,
         prompt=lambda d, p: (f"Which documents dated in {pd.Period(p['month'], 'M'):%B %Y} have the `date_basis` "
                              f"\"{p['basis']}\"? Give their ids."),
@@ -560,6 +589,7 @@ def _sent_among():
             out.append({"docs": ids})
         return out
     return Family(
+        title=lambda d, p: "Which were dated when sent?",
         candidates=candidates, expected=found,
         prompt=lambda d, p: f"Of {', '.join(p['docs'][:-1])} and {p['docs'][-1]}, which can be dated to the day they were sent? Give their ids.",
         solution=lambda p: (f'chosen = docs[docs["id"].isin({p["docs"]!r})]\n'
@@ -580,6 +610,7 @@ def _episodes_by_stage_date():
                 out.append({"stage": n})
         return out
     return Family(
+        title=lambda d, p: f"The episodes by the date of stage {p['stage']}",
         candidates=candidates,
         expected=lambda d, p: dates(d, p).sort_values().index.tolist(),
         prompt=lambda d, p: (f"Order the episodes by the `date` of their stage {p['stage']} ({model.STAGES[p['stage']]}), "
@@ -599,6 +630,7 @@ def _stage_pairs_reversed():
                 out.append(case)
         return out
     return Family(
+        title=lambda d, p: f"Stage {p['a']} after stage {p['b']}",
         candidates=lambda d: [p for p in ({"a": a, "b": b} for a in model.STAGES for b in model.STAGES if a < b) if found(d, p)],
         expected=found,
         prompt=lambda d, p: (f"The model puts stage {p['a']} ({model.STAGES[p['a']]}) before stage {p['b']} "
