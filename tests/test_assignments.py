@@ -229,6 +229,16 @@ def test_public_tests_give_the_hint_not_the_answer():
         assignments.feedback("mo-07", "word " * 120)
 
 
+def test_a_variant_gives_the_hint_of_a_typical_mistake():
+    d = dataset()
+    qs = {q.eid: q for q in _questions(assignments.variant_name(VARIANT))["04-azerbaijan"]}
+    listed = qs["az-04"]
+    with pytest.raises(AssertionError, match="kept the order in which the documents are listed"):
+        assignments.feedback("az-04", listed.params["docs"], listed.public_args)
+    family, _ = variants.FAMILIES["az-04"]
+    assignments.feedback("az-04", family.expected(d, listed.params), listed.public_args)
+
+
 @pytest.mark.parametrize("value", [object(), b"D001", "x" * 60_000, ValueError("x"), lambda: 1, float("nan"),
                                    pd.DataFrame({"a": [7, 8]}), {"a": object()}, [[1, 2]], 10 ** 400])
 def test_bad_answers_fail_readably(value):

@@ -235,6 +235,23 @@ def feedback(eid: str, value, params: dict | None = None) -> None:
             hint = ex.get("mistakes", {}).get(checks.digest(ex["salt"], text))
             if hint:
                 raise AssertionError(hint)
+    elif eid in variants.FAMILIES:
+        hint = _variant_mistake(eid, ex, set(texts), params)
+        if hint:
+            raise AssertionError(hint)
+
+
+def _variant_mistake(eid: str, ex: dict, texts: set, params: dict) -> str | None:
+    """The hint of a typical mistake of a variant's question, computed from the data (never the right answer)."""
+    from .data import dataset
+    family, _ = variants.FAMILIES[eid]
+    d = dataset()
+    right = set(checks.canonical(ex["kind"], family.expected(d, params), ex))
+    for value, hint in family.mistakes(d, params):
+        wrong = set(checks.canonical(ex["kind"], value, ex))
+        if wrong & texts and not wrong & right:
+            return hint
+    return None
 
 
 def _frame_problem(ex: dict, value) -> None:

@@ -33,6 +33,7 @@ class Family:
     solution: Callable        # p -> Python code that sets `answer`
     hints: Callable           # p -> list of hints
     title: Callable           # (d, p) -> the exercise's heading
+    mistakes: Callable = lambda d, p: []   # (d, p) -> [(a typical wrong value, its hint)]
 
 
 # --- small helpers on the dataset ---
@@ -81,6 +82,9 @@ def _unique_max(counts: pd.Series) -> bool:
 # --- the families ---
 def _count_case_docs():
     return Family(
+        mistakes=lambda d, p: [(int(_docs(d)["country"].eq(d.cases.set_index("id").at[p["case"], "country"]).sum()),
+                                "That counts the documents whose country is the episode's republic. The question asks for "
+                                "the episode: filter on case."), (len(_docs(d)), "That is the number of all documents: filter first.")],
         title=lambda d, p: f"Documents of {p['case']}",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(_in_case(d, c))],
         expected=lambda d, p: len(_in_case(d, p["case"])),
@@ -154,6 +158,7 @@ def _order_docs_candidates(country: str, size: int = 6, draws: int = 40):
 
 def _order_docs(country: str):
     return Family(
+        mistakes=lambda d, p: [(p["docs"], "You kept the order in which the documents are listed. Sort them by their dates.")],
         title=lambda d, p: "Six documents in order",
         candidates=_order_docs_candidates(country),
         expected=lambda d, p: _docs(d).set_index("id").loc[p["docs"]]
@@ -329,6 +334,8 @@ def _status_counts(by: str):
         return rows.groupby(by).size().to_dict()
     what = "stage of the model (1 to 5), in how many episodes" if by == "stage" else "episode, how many of its five stages"
     return Family(
+        mistakes=lambda d, p: [(d.stages.loc[d.stages["case"].isin(_episodes_of(d, p.get("country")))].groupby(by).size().to_dict(),
+                                "You counted every row, whatever its status. Keep only the rows with the status asked for first.")],
         title=lambda d, p: f"How often a stage is `{p['status']}`",
         candidates=lambda d: [p for p in ({"status": s, "country": c} for s in STATUSES for c in (None, *REPUBLICS))
                               if counts(d, p)],
@@ -344,6 +351,7 @@ def _status_counts(by: str):
 
 def _outcome_count():
     return Family(
+        mistakes=lambda d, p: [(len(d.cases), "That is the number of all episodes. Keep only those with the outcome asked for.")],
         title=lambda d, p: f"Episodes that were {p['outcome']}",
         candidates=lambda d: [{"outcome": o, "country": c} for o in sorted(set(d.cases["outcome"].dropna()))
                               for c in (None, *REPUBLICS)],
@@ -379,6 +387,8 @@ def _dated_stage_order():
         s = d.stages.loc[(d.stages["case"] == p["case"]) & d.stages["date"].notna()]
         return s.sort_values(["date", "stage"])["stage"].tolist()
     return Family(
+        mistakes=lambda d, p: [(sorted(d.stages.loc[(d.stages["case"] == p["case"]) & d.stages["date"].notna(), "stage"]),
+                                "That is the model's order, not the order of the dates. Sort the episode's rows by the date column.")],
         title=lambda d, p: f"The stages of {p['case']} in date order",
         candidates=lambda d: [{"case": c} for c in _case_ids(d) if len(order(d, {"case": c})) >= 2],
         expected=order,
@@ -610,6 +620,8 @@ def _episodes_by_stage_date():
                 out.append({"stage": n})
         return out
     return Family(
+        mistakes=lambda d, p: [(sorted(d.stages.loc[(d.stages["stage"] == p["stage"]) & d.stages["date"].notna(), "case"]),
+                                "That is the alphabetical order of the ids. Sort by the date column.")],
         title=lambda d, p: f"The episodes by the date of stage {p['stage']}",
         candidates=candidates,
         expected=lambda d, p: dates(d, p).sort_values().index.tolist(),
