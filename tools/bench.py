@@ -24,6 +24,10 @@ Then, on that fresh build:
 * ``env_bytes``: a fresh virtual environment with ``pip install .`` of the checkout (its copy), timed
   (``--existing-env`` measures the project's .venv instead, which also has the test and lab extras).
 
+* ``assignments_s``: ``make assignments`` for every exercise notebook (a course variant, otter assign
+  included; budget 60 s), and ``grade_submission_s``: ``otter run`` grading one solved notebook (needs
+  the instructor extra, otter-grader; otherwise both are ``None``).
+
 Prints a table with each figure against its budget (2-core machine) and writes ``_build/bench.json``.
 """
 from __future__ import annotations
