@@ -45,3 +45,14 @@ solutions: $(STAMP)
 
 clean:
 	rm -rf _build
+
+# Instructors: graded assignments with otter-grader (instructors/README.md), e.g.
+# `make assignments VARIANT="HIST 231, spring 2027"`; without VARIANT: the book's own questions.
+INSTRUCTOR_STAMP := $(VENV)/.instructor-installed
+$(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[instructor]"
+	touch $(INSTRUCTOR_STAMP)
+
+.PHONY: assignments
+assignments: $(INSTRUCTOR_STAMP)
+	$(BIN)/python tools/make_assignments.py $(if $(filter-out undefined,$(origin VARIANT)),--variant '$(subst ','"'"',$(VARIANT))')

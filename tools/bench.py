@@ -24,6 +24,10 @@ Then, on that fresh build:
 * ``env_bytes``: a fresh virtual environment with ``pip install .`` of the checkout (its copy), timed
   (``--existing-env`` measures the project's .venv instead, which also has the test and lab extras).
 
+* ``assignments_s``: ``make assignments`` for every exercise notebook (a course variant, otter assign
+  included; budget 60 s), and ``grade_submission_s``: ``otter run`` grading one solved notebook (needs
+  the instructor extra, otter-grader; otherwise both are ``None``).
+
 Prints a table with each figure against its budget (2-core machine) and writes ``_build/bench.json``.
 """
 from __future__ import annotations
@@ -48,7 +52,7 @@ from browser import CHROMIUM, CHROMIUM_ARGS, PAGE_READY, is_loopback, serve, toc
 
 BUILD_FLAGS = ["-W", "-n", "--keep-going"]
 BUDGETS = {"clean_build_s": 120.0, "notebook_s": 10.0, "page_bytes": 400 * 1024, "external_requests": 0,
-           "first_chart_ms": 1500.0}
+           "first_chart_ms": 1500.0, "assignments_s": 60.0}
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".ipynb_checkpoints", "*.egg-info",
                                      ".pytest_cache", ".hypothesis", "node_modules")
 VENDOR = ROOT / "src" / "redrev" / "web" / "vendor"
@@ -253,7 +257,12 @@ def report(r: dict) -> str:
             ("shared scripts and styles (once)", kb(r["shared_bytes"]), "", ""),
             ("environment" + (f" ({r['env_note']})" if r.get("env_note") else ""),
              (f"{r['env_bytes'] / 1e6:,.0f} MB" if r["env_bytes"] else "-")
-             + (f" in {r['env_s']:.0f} s" if r.get("env_s") else ""), "", "")]
+             + (f" in {r['env_s']:.0f} s" if r.get("env_s") else ""), "", ""),
+            ("make assignments (all notebooks, otter assign)",
+             f"{r['assignments_s']:.1f} s" if r.get("assignments_s") is not None else "-", "< 60 s",
+             status(r.get("assignments_s"), 60)),
+            ("grading one submission (otter run)",
+             f"{r['grade_submission_s']:.1f} s" if r.get("grade_submission_s") is not None else "-", "", "")]
     width = max(len(a) for a, *_ in rows)
     lines += [f"{a:<{width}}  {b:>18}  {c:>10}  {d}" for a, b, c, d in rows]
     lines += ["", f"{'notebook':<44} {'seconds':>8}  budget  status"]
@@ -278,6 +287,24 @@ def report(r: dict) -> str:
     over = [k for k, v in r["verdict"].items() if v == "OVER"]
     lines.append("All budgets met." if not over else f"Over budget: {', '.join(over)}.")
     return "\n".join(lines)
+
+
+def time_assignments(work: Path) -> dict:
+    """``make assignments`` for every notebook (otter assign included), then ``otter run`` on one solved notebook."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "REDREV_PROGRESS": "off"}
+    try:
+        import otter  # noqa: F401
+    except ImportError:
+        return {"assignments_s": None, "grade_submission_s": None, "assignments_note": "otter-grader not installed"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_assignments.py"), "--variant", "bench", "--out", str(work)],
+                   env=env, check=True, capture_output=True)
+    assign = time.perf_counter() - start
+    folder = work / "04-azerbaijan"
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "otter", "run", "-a", str(next((folder / "autograder").glob("*.zip"))),
+                    "-o", str(work), str(folder / "autograder" / "04-azerbaijan.ipynb")], env=env, check=True, capture_output=True)
+    return {"assignments_s": round(assign, 1), "grade_submission_s": round(time.perf_counter() - start, 1)}
 
 
 def main() -> None:
@@ -310,6 +337,8 @@ def main() -> None:
         default, cdn = altair_default_weights(html_dir, pages, weights)
         log("opening the pages in headless Chromium ...")
         external, first_chart = browse(html_dir, pages, args.runs)
+        log("make assignments (all notebooks) and grading one submission ...")
+        graded = time_assignments(work / "assignments")
         env = {"env_bytes": None, "env_s": None, "env_note": "not measured (--skip-env)"}
         if not args.skip_env:
             log("measuring a fresh environment (pip install .) ...")
@@ -332,12 +361,13 @@ def main() -> None:
         "first_chart_ms_by_page": first_chart,
         "altair_default_page_bytes": default, "altair_default_cdn_bytes": cdn,
         "page_bytes_ratio_vs_altair_default": {p: round(weights[p] / default[p], 3) for p in pages},
-        **env,
+        **env, **graded,
         "budgets": BUDGETS,
     }
     verdict = {"clean_build_s": status(result["clean_build_s"], BUDGETS["clean_build_s"]),
                "first_chart_ms": status(result["first_chart_ms"], BUDGETS["first_chart_ms"]),
-               "external_requests": status(sum(external.values()), 0)}
+               "external_requests": status(sum(external.values()), 0),
+               "assignments_s": status(result["assignments_s"], BUDGETS["assignments_s"])}
     verdict.update({f"notebook_s[{k}]": status(v, BUDGETS["notebook_s"]) for k, v in notebook_s.items()})
     verdict.update({f"page_bytes[{k}]": status(v, BUDGETS["page_bytes"]) for k, v in weights.items()})
     result["verdict"] = verdict
