@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# otter-grader for instructors (`make assignments`); the test suite grades with it too. Not needed by `make book`.
+INSTRUCTOR_STAMP := $(VENV)/.instructor-installed
 BUILD_FLAGS := -W -n --keep-going
 # The package is imported from this checkout (also by notebook kernels), even from a git worktree.
 export PYTHONPATH := $(CURDIR)/src
@@ -16,6 +18,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[test]"
 	touch $(STAMP)
 
+$(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[instructor]"
+	touch $(INSTRUCTOR_STAMP)
+
 book: $(STAMP) html
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
@@ -28,7 +34,7 @@ html:
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
 	touch _build/.inputs
 
-test: $(STAMP)
+test: $(STAMP) $(INSTRUCTOR_STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
@@ -48,11 +54,6 @@ clean:
 
 # Instructors: graded assignments with otter-grader (instructors/README.md), e.g.
 # `make assignments VARIANT="HIST 231, spring 2027"`; without VARIANT: the book's own questions.
-INSTRUCTOR_STAMP := $(VENV)/.instructor-installed
-$(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
-	$(BIN)/python -m pip install -q -e ".[instructor]"
-	touch $(INSTRUCTOR_STAMP)
-
 .PHONY: assignments
 assignments: $(INSTRUCTOR_STAMP)
 	$(BIN)/python tools/make_assignments.py $(if $(filter-out undefined,$(origin VARIANT)),--variant '$(subst ','"'"',$(VARIANT))')
