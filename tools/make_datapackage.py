@@ -48,6 +48,17 @@ FOLIO = field("folio", "Folio(s) (л./лл.) where the article gives them, e.g. 
 PAGE = field("page", "Page(s) (с.) of a published collection where the article gives them.")
 EVIDENCE = field("evidence_ru", "A short verbatim fragment of the article (Russian) that locates the record; traced by trace_quotes.py.")
 COMMENT = field("comment_en", "Our note: ambiguities, what the flags mean here, the author's reading against the document's own words.")
+
+
+def russian(english: str) -> dict:
+    """The Russian sibling of an English prose column, shown in the Russian edition."""
+    name = english.removesuffix("_en") + "_ru"
+    return field(name, f"Russian text of `{english}` for the Russian edition: the project's own Russian, "
+                 f"not the article's; quotations of the documents in «…», verbatim. Filled wherever `{english}` is.",
+                 **{"x-russian-of": english})
+
+
+COMMENT_RU = russian("comment_en")
 FLAGS = field("flags", "Problems of the source, ';'-separated (see the flag vocabulary).", pattern=rf"{FLAG}(;{FLAG})*", **{"x-list": True})
 DATE_PRINTED = field("date_printed", "The date exactly as the article prints it, kept only where it is problematic (impossible, implicit, ambiguous).")
 CASE = field("case", "The episode (cases.csv id), if any.")
@@ -138,8 +149,10 @@ RESOURCES = [
         field("quote_en", "Our English translation of quote_ru, elisions kept."),
         EVIDENCE,
         field("summary_en", "What the document says or does, in our words.", required=True),
+        russian("summary_en"),
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"], [fk("case", "cases")]),
     resource("events", "Dated happenings that are not documents", [
         field("id", "Stable event id.", pattern=r"E\d{3}", required=True),
@@ -206,6 +219,12 @@ document's words.
 article, normalised only for PDF hyphenation and letter case (`../shared/tools/trace_quotes.py`
 checks it in the tests). `evidence_ru` is a short locator of a few words, not a quotation of the
 article's prose. All English text is the project's own.
+
+**Russian edition.** Every English prose column (`summary_en`, `comment_en`, …) has a Russian
+sibling ending in `_ru` right after it, filled wherever the English is (the loader checks it). These
+Russian texts are the project's own, written from the records, not taken from the article; where they
+quote a document they do so in «…», verbatim from `quote_ru` or `evidence_ru`. The Russian edition
+shows `quote_ru`, the original, instead of `quote_en`; names keep their own Russian columns (`name_ru`).
 
 **Transliteration.** English names follow the common scholarly forms (Ordzhonikidze, Chicherin,
 Tiflis (Tbilisi), Erivan (Yerevan), Elisavetpol (Ganja)); 1920 place names are used, with the
