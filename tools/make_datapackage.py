@@ -161,6 +161,7 @@ RESOURCES = [
         DATE_PRINTED,
         field("kind", "Kind of event.", enum=EVENT_KINDS, required=True),
         field("summary_en", "What happened, in our words.", required=True),
+        russian("summary_en"),
         CASE,
         STAGE,
         COUNTRY,
@@ -173,6 +174,7 @@ RESOURCES = [
         EVIDENCE,
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"], [fk("case", "cases")]),
 ]
 
