@@ -133,6 +133,7 @@ RESOURCES = [
         field("coord_source", "Where the coordinates come from."),
         EVIDENCE,
         COMMENT,
+        COMMENT_RU,
     ], ["id"]),
     resource("documents", "Primary documents of 1920-21 that the article cites or quotes", [
         field("id", "Stable document id.", pattern=r"D\d{3}", required=True),
