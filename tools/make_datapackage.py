@@ -117,10 +117,12 @@ RESOURCES = [
         field("name_ru", "Russian form, nominative, with the capitals the PDF lost restored.", required=True),
         field("name_ru_variants", "Other spellings as the article prints them, ';'-separated.", **{"x-list": True}),
         field("roles_en", "Roles in 1920-21 that the article gives, in our words."),
+        russian("roles_en"),
         EVIDENCE,
         field("note", "A note number near a mention, if any.", type="integer", minimum=1, maximum=65),
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"]),
     resource("places", "Places named in the article", [
         field("id", "Place id (ASCII slug of the 1920 English form).", required=True),
