@@ -48,6 +48,17 @@ FOLIO = field("folio", "Folio(s) (л./лл.) where the article gives them, e.g. 
 PAGE = field("page", "Page(s) (с.) of a published collection where the article gives them.")
 EVIDENCE = field("evidence_ru", "A short verbatim fragment of the article (Russian) that locates the record; traced by trace_quotes.py.")
 COMMENT = field("comment_en", "Our note: ambiguities, what the flags mean here, the author's reading against the document's own words.")
+
+
+def russian(english: str) -> dict:
+    """The Russian sibling of an English prose column, shown in the Russian edition."""
+    name = english.removesuffix("_en") + "_ru"
+    return field(name, f"Russian text of `{english}` for the Russian edition: the project's own Russian, "
+                 f"not the article's; quotations of the documents in «…», verbatim. Filled wherever `{english}` is.",
+                 **{"x-russian-of": english})
+
+
+COMMENT_RU = russian("comment_en")
 FLAGS = field("flags", "Problems of the source, ';'-separated (see the flag vocabulary).", pattern=rf"{FLAG}(;{FLAG})*", **{"x-list": True})
 DATE_PRINTED = field("date_printed", "The date exactly as the article prints it, kept only where it is problematic (impossible, implicit, ambiguous).")
 CASE = field("case", "The episode (cases.csv id), if any.")
@@ -72,10 +83,12 @@ RESOURCES = [
         field("id", "Episode id: country code, year, month of the attempt.", required=True),
         field("country", "The republic.", enum=["azerbaijan", "armenia", "georgia"], required=True),
         field("label_en", "Short English label.", required=True),
+        russian("label_en"),
         partial_date("start", "First dated step of the episode.", required=True),
         partial_date("end", "Last dated step of the episode.", required=True),
         field("outcome", "Whether Soviet power was established.", enum=["sovietised", "aborted"], required=True),
         field("summary_en", "What happened, in our words.", required=True),
+        russian("summary_en"),
         field("notes", "The article's note numbers that document the episode, ';'-separated.", pattern=r"\d+(;\d+)*", **{"x-list": True}),
         EVIDENCE,
     ], ["id"]),
@@ -93,7 +106,9 @@ RESOURCES = [
         id_list("evidence_docs", "documents", "Documents that evidence the stage.", r"D\d{3}"),
         EVIDENCE,
         field("summary_en", "What happened at this stage, or why nothing is recorded.", required=True),
+        russian("summary_en"),
         COMMENT,
+        COMMENT_RU,
     ], ["case", "stage"], [fk("case", "cases")]),
     resource("people", "Persons and bodies named in the article", [
         field("id", "Person or body id (ASCII, lower case).", required=True),
@@ -102,10 +117,12 @@ RESOURCES = [
         field("name_ru", "Russian form, nominative, with the capitals the PDF lost restored.", required=True),
         field("name_ru_variants", "Other spellings as the article prints them, ';'-separated.", **{"x-list": True}),
         field("roles_en", "Roles in 1920-21 that the article gives, in our words."),
+        russian("roles_en"),
         EVIDENCE,
         field("note", "A note number near a mention, if any.", type="integer", minimum=1, maximum=65),
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"]),
     resource("places", "Places named in the article", [
         field("id", "Place id (ASCII slug of the 1920 English form).", required=True),
@@ -118,6 +135,7 @@ RESOURCES = [
         field("coord_source", "Where the coordinates come from."),
         EVIDENCE,
         COMMENT,
+        COMMENT_RU,
     ], ["id"]),
     resource("documents", "Primary documents of 1920-21 that the article cites or quotes", [
         field("id", "Stable document id.", pattern=r"D\d{3}", required=True),
@@ -138,8 +156,10 @@ RESOURCES = [
         field("quote_en", "Our English translation of quote_ru, elisions kept."),
         EVIDENCE,
         field("summary_en", "What the document says or does, in our words.", required=True),
+        russian("summary_en"),
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"], [fk("case", "cases")]),
     resource("events", "Dated happenings that are not documents", [
         field("id", "Stable event id.", pattern=r"E\d{3}", required=True),
@@ -148,6 +168,7 @@ RESOURCES = [
         DATE_PRINTED,
         field("kind", "Kind of event.", enum=EVENT_KINDS, required=True),
         field("summary_en", "What happened, in our words.", required=True),
+        russian("summary_en"),
         CASE,
         STAGE,
         COUNTRY,
@@ -160,6 +181,7 @@ RESOURCES = [
         EVIDENCE,
         FLAGS,
         COMMENT,
+        COMMENT_RU,
     ], ["id"], [fk("case", "cases")]),
 ]
 
@@ -206,6 +228,12 @@ document's words.
 article, normalised only for PDF hyphenation and letter case (`../shared/tools/trace_quotes.py`
 checks it in the tests). `evidence_ru` is a short locator of a few words, not a quotation of the
 article's prose. All English text is the project's own.
+
+**Russian edition.** Every English prose column (`summary_en`, `comment_en`, …) has a Russian
+sibling ending in `_ru` right after it, filled wherever the English is (the loader checks it). These
+Russian texts are the project's own, written from the records, not taken from the article; where they
+quote a document they do so in «…», verbatim from `quote_ru` or `evidence_ru`. The Russian edition
+shows `quote_ru`, the original, instead of `quote_en`; names keep their own Russian columns (`name_ru`).
 
 **Transliteration.** English names follow the common scholarly forms (Ordzhonikidze, Chicherin,
 Tiflis (Tbilisi), Erivan (Yerevan), Elisavetpol (Ganja)); 1920 place names are used, with the

@@ -108,6 +108,13 @@ def _check_cell(name: str, row: int, field: dict, value: str) -> None:
             raise DataError(name, row, col, f"{value} is outside {YEARS[0]}-{YEARS[1]}")
 
 
+def _check_russian(name: str, row: int, fields: list[dict], values: dict[str, str]) -> None:
+    for f in fields:
+        english = f.get("x-russian-of")
+        if english and values[english] and not values[f["name"]]:
+            raise DataError(name, row, f["name"], f"is empty, but {english} is not (every English text needs its Russian text)")
+
+
 def _frame(rows: list[dict[str, str]], fields: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=[f["name"] for f in fields], dtype=object)
     for f in fields:
@@ -164,6 +171,7 @@ def load(path: str | os.PathLike | None = None) -> Dataset:
         for number, row in enumerate(rows[table], start=1):
             for f in fields:
                 _check_cell(f"{table}.csv", number, f, row[f["name"]])
+            _check_russian(f"{table}.csv", number, fields, row)
         frames[table] = _frame(rows[table], fields)
     _check_keys(frames, rows, schemas)
     return Dataset(**frames)
