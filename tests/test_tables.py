@@ -150,6 +150,7 @@ def test_frame_html_scopes_headers_and_escapes():
 def test_frame_html_without_index_heads_rows_with_the_first_column():
     out = tables.frame_html(pd.DataFrame({"stage": ["1. Coup"], "status": ["documented"]}), index=False)
     assert '<th scope="row">1. Coup</th><td>documented</td>' in out and ">0<" not in out
+    assert 'aria-label="Table: stage, status"' in out
 
 
 def test_frame_html_groups_multiindex_columns():

@@ -102,7 +102,11 @@ def frame_html(frame: pd.DataFrame, caption: str | None = None, *, index: bool =
                 cells.append(f'<td class="num">{text}</td>' if numeric[column] else f"<td>{text}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     uid = f"redrev-frame-{next(_ids)}"
-    label = f'aria-labelledby="{uid}-caption"' if caption else 'aria-label="Table"'
+    if caption:
+        label = f'aria-labelledby="{uid}-caption"'
+    else:   # the scrolling region is named by its first columns
+        names = [cell_text(c[-1] if isinstance(c, tuple) else c) for c in frame.columns[:3]]
+        label = f'aria-label="{html.escape("Table: " + ", ".join(names) + (", …" if frame.shape[1] > 3 else ""))}"'
     caption_html = f'<caption id="{uid}-caption">{html.escape(caption)}</caption>' if caption else ""
     more = (f'<p class="redrev-frame-size">{len(shown)} of {len(frame)} rows shown, '
             f"{frame.shape[1]} columns.</p>" if gap is not None else "")
