@@ -5,9 +5,7 @@ every HTML file under _build/html) are compared with what :mod:`redrev.launch` d
 """
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import io
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -114,11 +112,16 @@ def test_fork_notice_only_for_the_project_default():
 @pytest.mark.parametrize("url, says", [(launch.PROJECT_REPOSITORY, True), ("https://github.com/someone/my-fork", False)])
 def test_the_build_says_when_the_url_is_the_default(tmp_path, url, says):
     """A small Sphinx build with the module's extension: an information line, never a warning."""
-    (tmp_path / "conf.py").write_text(f"extensions = ['redrev.sphinxext']\nhtml_theme_options = {{'repository_url': {url!r}}}\n"
-                                      "suppress_warnings = ['config.theme']\n")
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    (tmp_path / "conf.py").write_text("extensions = ['redrev.sphinxext']\nsuppress_warnings = ['config.theme']\n")
     (tmp_path / "index.rst").write_text("Title\n=====\n\nText.\n")
-    run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", str(tmp_path), str(tmp_path / "_build")],
-                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    assert run.returncode == 0, run.stderr
-    assert ("redrev: repository.url in _config.yml is the module's own repository" in run.stdout) is says, run.stdout
-    assert "redrev" not in run.stderr, run.stderr   # information, not a warning: a strict build passes
+    status, warnings = io.StringIO(), io.StringIO()
+    with docutils_namespace():   # roles and nodes registered by the build are forgotten after it
+        app = Sphinx(tmp_path, tmp_path, tmp_path / "_build", tmp_path / "_doctrees", "html", status=status,
+                     warning=warnings, confoverrides={"html_theme_options": {"repository_url": url}})
+        app.build()
+    assert app.statuscode == 0, warnings.getvalue()
+    assert ("redrev: repository.url in _config.yml is the module's own repository" in status.getvalue()) is says
+    assert "redrev" not in warnings.getvalue()   # information, not a warning: a strict build passes
