@@ -27,9 +27,10 @@ book: $(STAMP) html
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
 # cache and Sphinx's environment know only the notebooks, so both are dropped (a clean build)
-# when the package or the data changed since the last build.
+# when the package or the data changed since the last build (Python's bytecode caches are no change:
+# tests that import modules the book does not would otherwise force a clean build).
 html:
-	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs | head -n 1)" ]; then \
+	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs -not -path '*/__pycache__/*' -not -path '*.egg-info/*' | head -n 1)" ]; then \
 	  echo "The package or the data changed: rebuilding from scratch."; rm -rf _build; fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
 	touch _build/.inputs

@@ -85,15 +85,23 @@ def lab(lab_root):
         record_server(server)
 
 
-@pytest.fixture
-def lab_page(browser, lab):
-    """A fresh browser context on the JupyterLab server; its kernels are shut down afterwards."""
+@pytest.fixture(scope="session")
+def lab_context(browser):
+    """The browser context of every JupyterLab and Notebook 7 page of a worker: each test opens a page of
+    its own (its own scripts and state), and the front end's files come from the shared HTTP cache."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def lab_page(lab_context, lab):
+    """A fresh page on the JupyterLab server; its kernels are shut down afterwards."""
     from browser import shut_down_kernels
 
+    page = lab_context.new_page()
+    yield page
+    page.close()
     shut_down_kernels(lab)
 
 
@@ -115,11 +123,11 @@ def notebook7(lab_root):
 
 
 @pytest.fixture
-def notebook7_page(browser, notebook7):
-    """A fresh browser context on the Notebook 7 server; its kernels are shut down afterwards."""
+def notebook7_page(lab_context, notebook7):
+    """A fresh page on the Notebook 7 server; its kernels are shut down afterwards."""
     from browser import shut_down_kernels
 
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    yield context.new_page()
-    context.close()
+    page = lab_context.new_page()
+    yield page
+    page.close()
     shut_down_kernels(notebook7)

@@ -28,6 +28,12 @@ Then, on that fresh build:
   included; budget 60 s), and ``grade_submission_s``: ``otter run`` grading one solved notebook (needs
   the instructor extra, otter-grader; otherwise both are ``None``).
 
+* ``suite_s``: ``make test`` on another fresh copy (as a fresh clone: its strict build included), and
+  ``suite_pytest_s`` pytest's own part of it (budget 300 s); from the JupyterLab and Notebook 7 runs in
+  it, ``lab_run_all_s``: each notebook's "Restart Kernel and Run All" (budget 30 s), and ``lab_rss_mb``:
+  the JupyterLab server and the notebook's kernel together right after it, the largest (budget 1.5 GB).
+  ``--suite-only`` measures just these (written to ``_build/bench-suite.json``); ``--skip-suite`` skips them.
+
 Prints a table with each figure against its budget (2-core machine) and writes ``_build/bench.json``.
 """
 from __future__ import annotations
@@ -52,7 +58,8 @@ from browser import CHROMIUM, CHROMIUM_ARGS, PAGE_READY, is_loopback, serve, toc
 
 BUILD_FLAGS = ["-W", "-n", "--keep-going"]
 BUDGETS = {"clean_build_s": 120.0, "notebook_s": 10.0, "page_bytes": 400 * 1024, "external_requests": 0,
-           "first_chart_ms": 1500.0, "assignments_s": 60.0}
+           "first_chart_ms": 1500.0, "assignments_s": 60.0,
+           "suite_pytest_s": 300.0, "lab_run_all_s": 30.0, "lab_rss_mb": 1500.0}
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".ipynb_checkpoints", "*.egg-info",
                                      ".pytest_cache", ".hypothesis", "node_modules")
 VENDOR = ROOT / "src" / "redrev" / "web" / "vendor"
@@ -307,6 +314,39 @@ def time_assignments(work: Path) -> dict:
     return {"assignments_s": round(assign, 1), "grade_submission_s": round(time.perf_counter() - start, 1)}
 
 
+def time_suite(work: Path) -> dict:
+    """``make test`` in a fresh copy of the checkout; its JupyterLab and Notebook 7 measurements (lab_record.py)."""
+    from lab_record import last_session
+
+    copy = work / "suite-copy"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE, symlinks=True)
+    (copy / ".venv").symlink_to((ROOT / ".venv").resolve())
+    env = {k: v for k, v in os.environ.items() if k not in ("REDREV_BOOK_BUILT", "REDREV_LAB_NOTEBOOKS", "PYTHONPATH")}
+    start = time.perf_counter()
+    done = subprocess.run(["make", "--no-print-directory", "test"], cwd=copy, env=env, capture_output=True, text=True)
+    suite = time.perf_counter() - start
+    summary = re.findall(r"=+ .*\bin ([\d.]+)s\b.* =+", done.stdout)
+    runs = [r for r in last_session(copy / "_build" / "jupyterlab-runs.jsonl") if r["kind"] == "notebook"]
+    lab = [r for r in runs if r["app"] == "lab"]
+    return {"suite_s": round(suite, 1), "suite_pytest_s": float(summary[-1]) if summary else None,
+            "suite_passed": done.returncode == 0, "suite_tail": done.stdout.splitlines()[-3:],
+            "lab_run_all_s": {f"{'notebook7' if r['app'] == 'notebook' else 'lab'}:{r['notebook']}": r["run_all_s"]
+                              for r in runs},
+            "lab_rss_mb": max((r["server_mb"] + r["kernel_mb"] for r in lab), default=None),
+            "notebook7_rss_mb": max((r["server_mb"] + r["kernel_mb"] for r in runs if r["app"] == "notebook"), default=None)}
+
+
+def suite_report(r: dict) -> str:
+    worst = max(r["lab_run_all_s"].values(), default=None)
+    lines = [f"make test (fresh copy): {r['suite_s']:.0f} s, pytest {r['suite_pytest_s'] or 0:.0f} s (< 300 s: "
+             f"{status(r['suite_pytest_s'], 300)}), {'passed' if r['suite_passed'] else 'FAILED'}: {' '.join(r['suite_tail'])}",
+             f"JupyterLab server + kernel, largest: {r['lab_rss_mb'] or 0:.0f} MB (< 1500 MB: {status(r['lab_rss_mb'], 1500)}); "
+             f"Notebook 7: {r['notebook7_rss_mb'] or 0:.0f} MB",
+             f"Restart Kernel and Run All, slowest: {worst or 0:.1f} s (< 30 s: {status(worst, 30)})"]
+    lines += [f"  {name:<52} {secs:>6.1f} s  {status(secs, 30)}" for name, secs in r["lab_run_all_s"].items()]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads per chart page for first_chart_ms")
@@ -314,7 +354,22 @@ def main() -> None:
     parser.add_argument("--skip-env", action="store_true", help="do not measure the environment")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy and print where it is")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
+    parser.add_argument("--suite-only", action="store_true", help="only time make test (suite_s, lab_run_all_s, lab_rss_mb)")
+    parser.add_argument("--skip-suite", action="store_true", help="do not time make test")
     args = parser.parse_args()
+    if args.suite_only:
+        load = os.getloadavg()[0]
+        with tempfile.TemporaryDirectory(prefix="redrev-bench-") as work:
+            log("make test on a fresh copy ...")
+            suite = time_suite(Path(work))
+        suite["load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
+        out = args.out.with_name("bench-suite.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(suite, indent=1) + "\n")
+        print(f"load average {suite['load_average'][0]:.1f} at the start, {suite['load_average'][1]:.1f} at the end")
+        print(suite_report(suite))
+        print(f"\nWritten to {out}")
+        return
 
     load_start = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="redrev-bench-"))
@@ -339,6 +394,10 @@ def main() -> None:
         external, first_chart = browse(html_dir, pages, args.runs)
         log("make assignments (all notebooks) and grading one submission ...")
         graded = time_assignments(work / "assignments")
+        suite = {}
+        if not args.skip_suite:
+            log("make test on a fresh copy ...")
+            suite = time_suite(work)
         env = {"env_bytes": None, "env_s": None, "env_note": "not measured (--skip-env)"}
         if not args.skip_env:
             log("measuring a fresh environment (pip install .) ...")
@@ -361,7 +420,7 @@ def main() -> None:
         "first_chart_ms_by_page": first_chart,
         "altair_default_page_bytes": default, "altair_default_cdn_bytes": cdn,
         "page_bytes_ratio_vs_altair_default": {p: round(weights[p] / default[p], 3) for p in pages},
-        **env, **graded,
+        **env, **graded, **suite,
         "budgets": BUDGETS,
     }
     verdict = {"clean_build_s": status(result["clean_build_s"], BUDGETS["clean_build_s"]),
@@ -370,10 +429,16 @@ def main() -> None:
                "assignments_s": status(result["assignments_s"], BUDGETS["assignments_s"])}
     verdict.update({f"notebook_s[{k}]": status(v, BUDGETS["notebook_s"]) for k, v in notebook_s.items()})
     verdict.update({f"page_bytes[{k}]": status(v, BUDGETS["page_bytes"]) for k, v in weights.items()})
+    if suite:
+        verdict.update({"suite_pytest_s": status(suite["suite_pytest_s"], BUDGETS["suite_pytest_s"]),
+                        "lab_rss_mb": status(suite["lab_rss_mb"], BUDGETS["lab_rss_mb"])})
+        verdict.update({f"lab_run_all_s[{k}]": status(v, BUDGETS["lab_run_all_s"]) for k, v in suite["lab_run_all_s"].items()})
     result["verdict"] = verdict
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     print(report(result))
+    if suite:
+        print("\n" + suite_report(suite))
     print(f"\nWritten to {args.out}")
 
 
