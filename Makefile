@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 # otter-grader for instructors (`make assignments`); the test suite grades with it too. Not needed by `make book`.
 INSTRUCTOR_STAMP := $(VENV)/.instructor-installed
 BUILD_FLAGS := -W -n --keep-going
+# The Nu HTML checker (`make vnu`, below), pinned.
+VNU_VERSION := 26.9.27
+VNU_SHA256 := 22f15dd39a33bed929d2a5c0cddf5946849a647eca9272bf4d5d00bc7e7a4d47
+VNU := .vnu/$(VNU_VERSION)/vnu.jar
 # The package is imported from this checkout (also by notebook kernels), even from a git worktree.
 export PYTHONPATH := $(CURDIR)/src
 
@@ -37,7 +41,7 @@ html:
 
 # The strict build runs once, before the tests (REDREV_BOOK_BUILT=1 tells them so); the tests run on
 # every core (pytest-xdist), each file whole on one worker unless its tests name their own group.
-test: $(STAMP) $(INSTRUCTOR_STAMP) html
+test: $(STAMP) $(INSTRUCTOR_STAMP) $(VNU) html
 	REDREV_BOOK_BUILT=1 $(BIN)/python -m pytest -n auto --dist loadgroup --durations=25
 
 lab: $(STAMP)
@@ -60,3 +64,14 @@ clean:
 .PHONY: assignments
 assignments: $(INSTRUCTOR_STAMP)
 	$(BIN)/python tools/make_assignments.py $(if $(filter-out undefined,$(origin VARIANT)),--variant '$(subst ','"'"',$(VARIANT))')
+
+# The Nu HTML checker (tests/test_html_valid.py), pinned, from the npm registry into .vnu/ (git-ignored);
+# it runs on Java (Debian: default-jre-headless). `make vnu` fetches it and prints its path.
+.PHONY: vnu
+vnu: $(VNU)
+	@echo $(VNU)
+$(VNU):
+	rm -rf .vnu/tmp && mkdir -p .vnu/tmp $(dir $(VNU))
+	cd .vnu/tmp && npm pack -q vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar
+	echo "$(VNU_SHA256)  .vnu/tmp/package/build/dist/vnu.jar" | sha256sum -c --quiet
+	mv .vnu/tmp/package/build/dist/vnu.jar $(VNU) && rm -rf .vnu/tmp

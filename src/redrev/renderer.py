@@ -37,6 +37,8 @@ from pathlib import Path
 
 import altair as alt
 
+from .tables import show_frames
+
 VENDOR = Path(__file__).resolve().parent / "web" / "vendor"
 STYLES = Path(__file__).resolve().parent / "web" / "static" / "redrev.css"
 SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js")
@@ -276,9 +278,11 @@ def setup() -> None:
     """Register and enable the offline renderer; in a live notebook, load the library once.
 
     The library output is about 375 KB (compressed): once per notebook, not once per chart.
+    DataFrames are displayed as the module's accessible tables (:func:`redrev.tables.show_frames`).
     """
     alt.renderers.register("redrev", render)
     alt.renderers.enable("redrev")
+    show_frames()
     if not in_colab():
         from IPython.display import HTML, display
 

@@ -123,17 +123,12 @@ def event_card_html(row) -> str:
     note = f"Kvashonkin 2016, note {row['note']}" if pd.notna(row["note"]) else "Kvashonkin 2016, no note number"
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
-        f'<h4 id="card-{e(row["id"])}">{e(row["id"])} · event: {e(str(row["kind"]).replace("_", " "))} · {e(when)}</h4>'
+        f'<h3 id="card-{e(row["id"])}">{e(row["id"])} · event: {e(str(row["kind"]).replace("_", " "))} · {e(when)}</h3>'
         f'<p class="redrev-card-summary">{e(row["summary_en"])}</p>'
         + (f'<p><em>Our note:</em> {e(row["comment_en"])}</p>' if pd.notna(row["comment_en"]) else "")
         + (f'<p><strong>Source problems flagged:</strong></p><ul>{flags}</ul>' if flags else "")
         + f'<p class="redrev-card-cite"><cite>{e(note)}</cite></p></article>'
     )
-
-
-PAIR_STYLE = ("<style>.redrev-pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;align-items:start}"
-              ".redrev-pair .redrev-card-texts{grid-template-columns:1fr}"
-              "@media (max-width:800px){.redrev-pair{grid-template-columns:1fr}}</style>")
 
 
 def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFrame, a: str, b: str,
@@ -150,7 +145,7 @@ def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFram
         raise KeyError(f"{i} is neither a document nor an event")
 
     label = html.escape(caption or f"{a} set against {b}")
-    return (f'{PAIR_STYLE}<section class="redrev-pair" aria-label="{label}">'
+    return (f'<section class="redrev-pair" aria-label="{label}">'
             f"<div>{one(a)}</div><div>{one(b)}</div></section>")
 
 
