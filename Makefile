@@ -22,7 +22,7 @@ $(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[instructor]"
 	touch $(INSTRUCTOR_STAMP)
 
-book: $(STAMP) html
+book: $(STAMP) html pdf
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
@@ -57,3 +57,10 @@ clean:
 .PHONY: assignments
 assignments: $(INSTRUCTOR_STAMP)
 	$(BIN)/python tools/make_assignments.py $(if $(filter-out undefined,$(origin VARIANT)),--variant '$(subst ','"'"',$(VARIANT))')
+
+# The PDF edition (README.md): _build/pdf/book.pdf and one PDF per page, printed by Debian's
+# Chromium; the Russian edition too (_build/pdf/ru/) once it is built in _build/html/ru.
+.PHONY: pdf
+pdf: $(STAMP) html
+	$(BIN)/python tools/make_pdf.py
+	@if [ -d _build/html/ru ]; then $(BIN)/python tools/make_pdf.py --html _build/html/ru --out _build/pdf/ru; fi
