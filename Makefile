@@ -26,7 +26,7 @@ $(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[instructor]"
 	touch $(INSTRUCTOR_STAMP)
 
-book: $(STAMP) html
+book: $(STAMP) html pdf
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
@@ -75,3 +75,9 @@ $(VNU):
 	cd .vnu/tmp && npm pack -q vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar
 	echo "$(VNU_SHA256)  .vnu/tmp/package/build/dist/vnu.jar" | sha256sum -c --quiet
 	mv .vnu/tmp/package/build/dist/vnu.jar $(VNU) && rm -rf .vnu/tmp
+# The PDF edition (README.md): _build/pdf/book.pdf and one PDF per page, printed by Debian's
+# Chromium; the Russian edition too (_build/pdf/ru/) once it is built in _build/html/ru.
+.PHONY: pdf
+pdf: $(STAMP) html
+	$(BIN)/python tools/make_pdf.py
+	@if [ -d _build/html/ru ]; then $(BIN)/python tools/make_pdf.py --html _build/html/ru --out _build/pdf/ru; fi
