@@ -26,20 +26,23 @@ $(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/python -m pip install -q -e ".[instructor]"
 	touch $(INSTRUCTOR_STAMP)
 
-book: $(STAMP) html
+book: $(STAMP) html pdf
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
 # cache and Sphinx's environment know only the notebooks, so both are dropped (a clean build)
-# when the package or the data changed since the last build.
+# when the package or the data changed since the last build (Python's bytecode caches are no change:
+# tests that import modules the book does not would otherwise force a clean build).
 html:
-	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs | head -n 1)" ]; then \
+	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs -not -path '*/__pycache__/*' -not -path '*.egg-info/*' | head -n 1)" ]; then \
 	  echo "The package or the data changed: rebuilding from scratch."; rm -rf _build; fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
 	touch _build/.inputs
 
-test: $(STAMP) $(INSTRUCTOR_STAMP) $(VNU)
-	$(BIN)/python -m pytest
+# The strict build runs once, before the tests (REDREV_BOOK_BUILT=1 tells them so); the tests run on
+# every core (pytest-xdist), each file whole on one worker unless its tests name their own group.
+test: $(STAMP) $(INSTRUCTOR_STAMP) $(VNU) html
+	REDREV_BOOK_BUILT=1 $(BIN)/python -m pytest -n auto --dist loadgroup --durations=25
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=.
@@ -72,3 +75,9 @@ $(VNU):
 	cd .vnu/tmp && npm pack -q vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar
 	echo "$(VNU_SHA256)  .vnu/tmp/package/build/dist/vnu.jar" | sha256sum -c --quiet
 	mv .vnu/tmp/package/build/dist/vnu.jar $(VNU) && rm -rf .vnu/tmp
+# The PDF edition (README.md): _build/pdf/book.pdf and one PDF per page, printed by Debian's
+# Chromium; the Russian edition too (_build/pdf/ru/) once it is built in _build/html/ru.
+.PHONY: pdf
+pdf: $(STAMP) html
+	$(BIN)/python tools/make_pdf.py
+	@if [ -d _build/html/ru ]; then $(BIN)/python tools/make_pdf.py --html _build/html/ru --out _build/pdf/ru; fi

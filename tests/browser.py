@@ -228,7 +228,7 @@ def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, app: str = "la
     try:
         info = _server_info(dirs["JUPYTER_RUNTIME_DIR"], server, log, timeout)
         lab = LabServer(url=f"http://127.0.0.1:{info['port']}", token=token, root=Path(root_dir),
-                        home=home, log_path=home / "server.log", env=env, app=app)
+                        home=home, log_path=home / "server.log", env=env, app=app, pid=server.pid)
         yield lab
     finally:
         _stop(server, lab)
@@ -245,6 +245,7 @@ class LabServer:
     log_path: Path
     env: dict
     app: str = "lab"
+    pid: int = 0
 
     def api(self, path: str, method: str = "GET", body=None, timeout: float = 10):
         request = urllib.request.Request(

@@ -17,13 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Errors that may stay, each a (page glob, message regex) pair as narrow as possible, with why.
 # Upstream errors that cannot be fixed from outside are listed in README.md too. An entry that no
 # longer matches anything fails the test: remove it.
-ALLOWED: list[tuple[str, str, str]] = [
-    # Our chart figures (redrev.renderer.chart_html) hold their data table's <details> inside
-    # <figure> before the <figcaption>; issue 13 rewrites that markup (static SVG, table, figcaption
-    # last). Remove this entry when that lands.
-    ("book/*.html", r"^Element “details” not allowed as child of element “figure” in this context\.",
-     "issue 13: chart figure markup"),
-]
+ALLOWED: list[tuple[str, str, str]] = []   # (page glob, message pattern, why): none needed today
 
 
 def vnu_jar() -> Path:

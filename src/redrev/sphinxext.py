@@ -16,17 +16,21 @@
   licence. The footer of every page links to it, and a page can link to it with the role
   ``{download-data}`Download the data```. Chapter notebooks are downloaded with the theme's
   download button (``_sources/...ipynb``).
+* Print: the build sets ``REDREV_STATIC_CHARTS=1`` for the notebooks it runs, so each chart also
+  carries a static SVG (:mod:`redrev.static_charts`). The download menu's ".pdf" entry links the
+  page's PDF, which ``make pdf`` writes (:mod:`redrev.printing`), in place of the print dialog.
 """
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import zipfile
 from pathlib import Path
 
 from docutils import nodes
 
-from . import launch
+from . import launch, printing, static_charts
 
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
@@ -111,6 +115,21 @@ def download_data_role(name, rawtext, text, lineno, inliner, options=None, conte
     return [node], []
 
 
+def draw_static_charts(app, config) -> None:
+    os.environ[static_charts.ENV] = "1"   # read by the renderer in the kernels the build starts
+
+
+def link_pdf(app, pagename, templatename, context, doctree) -> None:
+    if doctree is None:
+        return   # search, index: no PDF of their own
+    for group in context.get("header_buttons") or []:
+        for i, button in enumerate(group.get("buttons") or []):
+            if button.get("label") == "download-pdf-button":
+                group["buttons"][i] = {"type": "link", "text": button["text"], "icon": button["icon"],
+                                       "label": button["label"], "tooltip": "Download this page as PDF",
+                                       "url": context["pathto"](printing.site_path(pagename), 1)}
+
+
 def add_static(app) -> None:
     app.config.html_static_path.append(str(WEB / "static"))
 
@@ -123,6 +142,7 @@ def add_templates(app, config) -> None:
 def setup(app):
     app.setup_extension("redrev.htmlfix")
     app.connect("config-inited", add_templates)
+    app.connect("config-inited", draw_static_charts)
     app.connect("builder-inited", add_static)
     app.connect("builder-inited", prepare_download)
     app.add_css_file("redrev.css")
@@ -130,6 +150,7 @@ def setup(app):
     app.connect("html-page-context", drop_thebe, priority=900)
     app.connect("html-page-context", fix_aria, priority=900)
     app.connect("html-page-context", add_download_context)
+    app.connect("html-page-context", link_pdf, priority=600)   # after the theme's buttons (501)
     app.connect("build-finished", write_download)
     app.connect("builder-inited", launch.report_fork_notice)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
