@@ -137,6 +137,7 @@ def test_accessible_markup(opened):
     for chapter in CHAPTERS:
         section = opened.locator(f'section[data-chapter="{chapter}"]')
         assert section.get_attribute("aria-labelledby")
+        assert section.locator(f'h3#{section.get_attribute("aria-labelledby")}').inner_text().strip()  # a named section
         assert section.locator("fieldset > legend").count() == len(SPEC[chapter]["questions"])
         feedback = section.locator(".redrev-sc-feedback")
         for i in range(feedback.count()):

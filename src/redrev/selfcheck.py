@@ -1,11 +1,13 @@
 """In-page self-checks for the static book: ``redrev.selfcheck("04-azerbaijan")``.
 
 The display is plain HTML with an inline script (``selfcheck.js``): it works in the built book with
-no kernel and no network, and in Jupyter too. Each question is a form with a label or a legend,
-keyboard-operable controls and a ``role="status"`` feedback line that says Correct / Not yet with
-an icon (not colour alone). The page holds the prompts, the hints and salted SHA-256 hashes of the
-accepted normalised answers, never the answers; the script normalises what the reader types exactly
-as :mod:`redrev.checks` does (the browser test compares the two) and compares hashes.
+no kernel and no network, and in Jupyter too. The self-check is a section named by its own
+``<h3>`` (it sits under the chapter's "Check your understanding"). Each question is a form with a
+label or a legend, keyboard-operable controls, a visible submit button and a ``role="status"``
+feedback line that says Correct / Not yet with an icon (not colour alone). The page holds the
+prompts, the hints and salted SHA-256 hashes of the accepted normalised answers, never the answers;
+the script normalises what the reader types exactly as :mod:`redrev.checks` does (the browser test
+compares the two) and compares hashes.
 
 The questions live with the exercises in the instructors' file and reach the package as
 ``bank.json`` (see tools/build_bank.py).
@@ -31,6 +33,7 @@ INPUT_HELP = {
 }
 STYLE = """<style>
 .redrev-selfcheck{border:1px solid #888;border-left:6px solid #0072B2;border-radius:4px;padding:.6em 1em;margin:1em 0}
+.redrev-selfcheck .redrev-sc-title{font-size:1.05em;margin:.2em 0 .4em 0}
 .redrev-selfcheck fieldset{border:0;margin:.9em 0 0 0;padding:0}
 .redrev-selfcheck legend{font-size:1rem;line-height:1.45;font-weight:600;float:none;width:auto;padding:0;margin-bottom:.3em}
 .redrev-selfcheck label{display:block;margin:.15em 0}
@@ -110,7 +113,7 @@ class SelfCheck:
     def _repr_html_(self) -> str:
         uid = f"redrev-sc-{html.escape(self.chapter)}-{next(_counter)}"
         parts = [f'<section class="redrev-selfcheck" aria-labelledby="{uid}-title" data-chapter="{html.escape(self.chapter)}">',
-                 STYLE, f'<p id="{uid}-title"><strong>{html.escape(self.title)}</strong></p>',
+                 STYLE, f'<h3 id="{uid}-title" class="redrev-sc-title">{html.escape(self.title)}</h3>',
                  "<p>Answer, then press <em>Check</em> (or Enter). Your answers are checked in this page: "
                  "nothing is sent anywhere, and the page does not contain the answers.</p>"]
         for n, q in enumerate(self.questions, 1):
