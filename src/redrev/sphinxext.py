@@ -121,6 +121,7 @@ def add_templates(app, config) -> None:
 
 
 def setup(app):
+    app.setup_extension("redrev.finder_ext")   # the document finder and self-check progress
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", add_static)
     app.connect("builder-inited", prepare_download)
