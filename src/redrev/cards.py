@@ -5,6 +5,7 @@ import html
 
 import pandas as pd
 
+FINDER = "documents.html"   # the document finder, next to the chapters (book/documents.md)
 BASIS = {"sent": "date of sending", "received": "date of receipt", "implied": "date implied by context"}
 
 
@@ -45,7 +46,7 @@ def card_html(row, people: pd.DataFrame) -> str:
                  f'<blockquote lang="en"><p>{e(row["quote_en"])}</p></blockquote></div>')
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
-        f'<h3 id="card-{e(row["id"])}">{e(row["id"])} · {e(str(row["type"]).replace("_", " "))} · {e(_date(row))}</h3>'
+        f'<h3 id="card-{e(row["id"])}"><a href="{FINDER}#{e(row["id"])}">{e(row["id"])}</a> · {e(str(row["type"]).replace("_", " "))} · {e(_date(row))}</h3>'
         f'<p class="redrev-card-route"><strong>From</strong> {e(_names(row["senders"], people))} '
         f'<strong>to</strong> {e(_names(row["recipients"], people))}</p>'
         f'{quote}<p class="redrev-card-summary">{e(row["summary_en"])}</p>'

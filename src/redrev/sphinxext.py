@@ -141,6 +141,7 @@ def add_templates(app, config) -> None:
 
 def setup(app):
     app.setup_extension("redrev.htmlfix")
+    app.setup_extension("redrev.finder_ext")   # the document finder and self-check progress
     app.connect("config-inited", add_templates)
     app.connect("config-inited", draw_static_charts)
     app.connect("builder-inited", add_static)
