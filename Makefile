@@ -23,7 +23,7 @@ $(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
 	touch $(INSTRUCTOR_STAMP)
 
 book: $(STAMP) html
-	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+	@echo "The book is built: open $(CURDIR)/_build/html/index.html (Russian edition: _build/html/ru/index.html)"
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
 # cache and Sphinx's environment know only the notebooks, so both are dropped (a clean build)
@@ -32,6 +32,7 @@ html:
 	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs | head -n 1)" ]; then \
 	  echo "The package or the data changed: rebuilding from scratch."; rm -rf _build; fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
+	$(BIN)/python tools/build_ru.py
 	touch _build/.inputs
 
 test: $(STAMP) $(INSTRUCTOR_STAMP)
@@ -57,3 +58,10 @@ clean:
 .PHONY: assignments
 assignments: $(INSTRUCTOR_STAMP)
 	$(BIN)/python tools/make_assignments.py $(if $(filter-out undefined,$(origin VARIANT)),--variant '$(subst ','"'"',$(VARIANT))')
+
+# Translators: after the English prose changed, bring locale/ru/LC_MESSAGES/ up to date (new
+# messages empty, changed ones fuzzy), then translate them; `make test` fails until none is left.
+.PHONY: catalogs
+catalogs: $(STAMP)
+	$(BIN)/python tools/build_ru.py --gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -d locale -l ru

@@ -25,6 +25,8 @@ from pathlib import Path
 
 from docutils import nodes
 
+from redrev import editions, translation
+
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
 TEMPLATES = HERE / "templates"
@@ -130,4 +132,6 @@ def setup(app):
     app.connect("html-page-context", fix_aria, priority=900)
     app.connect("html-page-context", add_download_context)
     app.connect("build-finished", write_download)
+    translation.setup(app)
+    editions.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
