@@ -31,6 +31,10 @@ Then, on that fresh build:
   (budget 400 KB); ``finder_interactive_ms``: navigation start to the finder's search and filters
   working (finder.js done), headless Chromium, localhost, cold cache, median of ``--runs`` (budget 1 s).
   ``--finder-only`` measures just these two on the checkout's own ``_build/html`` (no copy, no build).
+* ``ru_clean_build_s``: the clean build of the Russian edition (``tools/build_ru.py``, every notebook
+  executed again in Russian, its own cache), after the English one; ``ru_page_bytes``: each Russian
+  page's weight as ``page_bytes``; the Russian pages are in ``external_requests`` and
+  ``first_chart_ms_by_page`` too (as ``ru/...``).
 
 * ``assignments_s``: ``make assignments`` for every exercise notebook (a course variant, otter assign
   included; budget 60 s), and ``grade_submission_s``: ``otter run`` grading one solved notebook (needs
@@ -107,6 +111,17 @@ def run_build(book: Path) -> float:
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"the book does not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def run_ru_build(book: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(book / "src")}
+    start = time.perf_counter()
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(book / "tools" / "build_ru.py")],
+                            cwd=book, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"the Russian edition does not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return elapsed
 
 
@@ -319,6 +334,7 @@ def report(r: dict) -> str:
              f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end: timings grow with other work "
              "on the machine)", ""]
     rows = [("clean build", f"{r['clean_build_s']:.1f} s", "< 120 s", status(r["clean_build_s"], 120)),
+            ("clean build, Russian edition", f"{r['ru_clean_build_s']:.1f} s", "< 120 s", status(r["ru_clean_build_s"], 120)),
             ("cached rebuild (all pages, no execution)", f"{r['cached_build_s']:.1f} s", "", ""),
             ("no-change rebuild", f"{r['noop_build_s']:.1f} s", "", ""),
             ("first chart on screen (worst page, median)",
@@ -359,6 +375,9 @@ def report(r: dict) -> str:
                      f"{kb(default):>15} {size / default:>6.2f} {kb(r['altair_default_cdn_bytes'][page]):>10} "
                      f"{r['external_requests'][page]:>4} {status(r['external_requests'][page], 0):>2} "
                      f"{(f'{first:.0f} ms' if first is not None else '-'):>12}")
+    lines += ["", f"{'Russian page':<32} {'bytes':>11} {'budget':>9} {'status':>6}"]
+    lines += [f"{'ru/' + page:<32} {kb(size):>11} {'< 400 KB':>9} {status(size, BUDGETS['page_bytes']):>6}"
+              for page, size in r["ru_page_bytes"].items()]
     total_ours = sum(r["page_bytes"].values())
     total_default = sum(r["altair_default_page_bytes"].values())
     total_cdn = sum(r["altair_default_cdn_bytes"].values())
@@ -465,14 +484,18 @@ def main() -> None:
         shutil.rmtree(book / "_build" / "html")
         log("  rebuild from the execution cache ...")
         cached = run_build(book)
+        log("  clean build of the Russian edition ...")
+        ru_clean = run_ru_build(book)
+        log(f"  {ru_clean:.1f} s")
         html_dir = book / "_build" / "html"
         pages = pages_of(book)
+        ru_weights, _ = page_weights(html_dir / "ru", pages)
         log("executing each notebook ...")
         notebook_s, notebook_errors = time_notebooks(book)
         weights, shared = page_weights(html_dir, pages)
         default, cdn = altair_default_weights(html_dir, pages, weights)
         log("opening the pages in headless Chromium ...")
-        external, first_chart, first_static = browse(html_dir, pages, args.runs)
+        external, first_chart, first_static = browse(html_dir, pages + [f"ru/{p}" for p in pages], args.runs)
         log("printing the PDF edition ...")
         pdf_s = time_pdf(html_dir, work / "pdf")
         finder = finder_metrics(html_dir, args.runs)
@@ -496,7 +519,8 @@ def main() -> None:
 
     result = {
         "cpu_count": os.cpu_count(), "load_average": [round(load_start, 2), round(os.getloadavg()[0], 2)],
-        "clean_build_s": round(clean, 1), "cached_build_s": round(cached, 1), "noop_build_s": round(noop, 1),
+        "clean_build_s": round(clean, 1), "ru_clean_build_s": round(ru_clean, 1), "ru_page_bytes": ru_weights,
+        "cached_build_s": round(cached, 1), "noop_build_s": round(noop, 1),
         "notebook_s": notebook_s, "notebook_errors": notebook_errors,
         "page_bytes": weights, "shared_bytes": shared,
         "external_requests": external,
@@ -510,6 +534,7 @@ def main() -> None:
         "budgets": BUDGETS,
     }
     verdict = {"clean_build_s": status(result["clean_build_s"], BUDGETS["clean_build_s"]),
+               "ru_clean_build_s": status(result["ru_clean_build_s"], BUDGETS["clean_build_s"]),
                "first_chart_ms": status(result["first_chart_ms"], BUDGETS["first_chart_ms"]),
                "external_requests": status(sum(external.values()), 0),
                "assignments_s": status(result["assignments_s"], BUDGETS["assignments_s"]),
@@ -522,6 +547,7 @@ def main() -> None:
         verdict.update({"suite_pytest_s": status(suite["suite_pytest_s"], BUDGETS["suite_pytest_s"]),
                         "lab_rss_mb": status(suite["lab_rss_mb"], BUDGETS["lab_rss_mb"])})
         verdict.update({f"lab_run_all_s[{k}]": status(v, BUDGETS["lab_run_all_s"]) for k, v in suite["lab_run_all_s"].items()})
+    verdict.update({f"ru_page_bytes[{k}]": status(v, BUDGETS["page_bytes"]) for k, v in ru_weights.items()})
     result["verdict"] = verdict
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import launch, printing, static_charts
+from . import editions, launch, printing, static_charts, translation
 
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
@@ -154,4 +154,6 @@ def setup(app):
     app.connect("html-page-context", link_pdf, priority=600)   # after the theme's buttons (501)
     app.connect("build-finished", write_download)
     app.connect("builder-inited", launch.report_fork_notice)
+    translation.setup(app)
+    editions.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
