@@ -64,7 +64,7 @@ def is_ru() -> bool:
     return get_language() == "ru"
 
 
-def tr(text: str, **values) -> str:
+def tr(text: str, /, **values) -> str:
     """``text`` (English) in the current language, with ``{name}`` fields filled from ``values``."""
     if is_ru():
         text = RU.get(text, text)
@@ -101,6 +101,13 @@ def day(ts) -> str:
     if is_ru():
         return f"{ts.day} {MONTHS_RU['gen'][ts.month - 1]} {ts.year} г."
     return f"{ts.day} {MONTHS_EN[ts.month - 1]} {ts.year}"
+
+
+def short_day(ts) -> str:
+    """A day with the month abbreviated: '23 Apr 1920' / '23 апр. 1920 г.'."""
+    if is_ru():
+        return f"{ts.day} {MONTHS_RU_SHORT[ts.month - 1]} {ts.year} г."
+    return f"{ts.day} {MONTHS_EN[ts.month - 1][:3]} {ts.year}"
 
 
 def day_month(ts) -> str:
@@ -178,5 +185,6 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 def label(code) -> str:
     """A vocabulary value of the data ('direct_wire') as a reader sees it: 'direct wire' / 'прямой провод'."""
-    return tr(str(code).replace("_", " "))
+    head, sep, rest = str(code).partition(":")
+    return tr(head.replace("_", " ")) + sep + rest
 
