@@ -210,4 +210,159 @@ RU: dict[str, str] = {
     "Loading the chart…": "График загружается…",
     "The chart library is not loaded: run the notebook's first (set-up) cell, then this one.":
         "Библиотека графиков не загружена: выполните первую ячейку блокнота (настройку), затем эту.",
+    # redrev.check and the self-checks
+    "Correct": "Верно", "Submitted": "Принято", "Not yet": "Пока неверно", "Not answered yet": "Ответа пока нет",
+    "Cannot read this answer": "Не удаётся прочитать ответ", "Unknown exercise": "Неизвестное упражнение",
+    "Correct.": "Верно.", "Not yet.": "Пока неверно.", "Cannot read this answer.": "Не удаётся прочитать ответ.",
+    "No answer yet.": "Ответа пока нет.", "Well done.": "Отлично.", "Hint: ": "Подсказка: ", "Check": "Проверить",
+    "Choose one of the options first.": "Сначала выберите один из вариантов.",
+    "Type an answer first.": "Сначала введите ответ.",
+    "I could not read this answer: {err}.": "Не удалось прочитать ответ: {err}.",
+    "Very close: you are one day out. Check whether the date is one of sending or of receipt.":
+        "Почти верно: ошибка на один день. Проверьте, дата ли это отправки или получения.",
+    "Very close: you are off by one.": "Почти верно: ошибка на единицу.",
+    "Very close: you are one day out. Check whether the date is one of sending or of receipt, and how the days are counted.":
+        "Почти верно: ошибка на один день. Проверьте, дата ли это отправки или получения и как считаются дни.",
+    "Very close: you are off by one. Did you count both ends, or include/exclude one row too many?":
+        "Почти верно: ошибка на единицу. Не посчитаны ли оба конца промежутка, не лишняя ли (или недостающая) одна строка?",
+    "Your answer ({help})": "Ваш ответ ({help})",
+    "a date with day, month and year, e.g. 1 January 1920 or 1920-01-01":
+        "дата с числом, месяцем и годом, например 1 января 1920 или 1920-01-01",
+    "a number": "число", "a surname, in English or Russian": "фамилия, по-русски или по-английски",
+    "a document id, e.g. D001": "идентификатор документа, например D001", "a word or a short phrase": "слово или короткая фраза",
+    " ({n} questions; run in Jupyter or open the book to answer)":
+        " (вопросов: {n}; чтобы ответить, запустите блокнот в Jupyter или откройте книгу)",
+    "<p>Answer, then press <em>Check</em> (or Enter). Your answers are checked in this page: nothing is sent anywhere, and the page does not contain the answers.</p>":
+        "<p>Ответьте и нажмите <em>Проверить</em> (или Enter). Ответы проверяются прямо на странице: ничего никуда не отправляется, а сами правильные ответы на странице не хранятся.</p>",
+    "give the day as well as the month and the year, e.g. '1920-01-15'":
+        "укажите не только месяц и год, но и число, например «1920-01-15»",
+    "give the day as well as the month and the year, e.g. '15 January 1920'":
+        "укажите не только месяц и год, но и число, например «15 января 1920»",
+    "add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')":
+        "добавьте год: в статье он часто опущен, но в ответе нужен (например, «15 января 1920»)",
+    "that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'":
+        "это не похоже на дату; запишите её так: «1920-01-15», «15 января 1920» или «15.01.1920»",
+    "there is no month {month}; write the date like '1920-01-15' or '15 January 1920'":
+        "месяца {month} не существует; запишите дату так: «1920-01-15» или «15 января 1920»",
+    "that month has {last} days, so day {day} does not exist": "в этом месяце {last} дн., поэтому числа {day} нет",
+    "that is not a number; give digits only, e.g. 12 (not '12 documents')":
+        "это не число; введите только цифры, например 12 (а не «12 документов»)",
+    "that is not a finite number": "это не конечное число",
+    "that is not a document id; ids look like 'D001'": "это не идентификатор документа; они выглядят так: «D001»",
+    "{value} is not a document id; ids look like 'D001'": "{value} не идентификатор документа; они выглядят так: «D001»",
+    "that is not a time of day; write it as 'HH:MM', e.g. '09:45'": "это не время суток; запишите его как «ЧЧ:ММ», например «09:45»",
+    "that is bytes, not text; give a str": "это байты, а не текст; передайте строку (str)",
+    "that is a {type}, not text": "это {type}, а не текст",
+    "that text is {n} characters long, too long to be this answer": "в тексте {n} знаков — слишком длинно для этого ответа",
+    "that is a DataFrame of {rows} row{rs} and {cols} column{cs}; this answer is a single value (pick the cell, e.g. df['col'].iloc[0])":
+        "это DataFrame (строк: {rows}, столбцов: {cols}), а ответом должно быть одно значение (выберите ячейку, например df['col'].iloc[0])",
+    "you gave {n} values ({type}); this answer is a single value": "вы дали несколько значений ({n}, {type}), а ответом должно быть одно",
+    "that is True/False, not a number (did you forget .sum() after a comparison?)":
+        "это True/False, а не число (не забыт ли .sum() после сравнения?)",
+    "that is a {type}, not a number": "это {type}, а не число", "that is NaT, a missing date": "это NaT, то есть отсутствующая дата",
+    "that is a {type}, not a date": "это {type}, а не дата", "that is a {type}, not a time of day": "это {type}, а не время суток",
+    "{value} is not a document number": "{value} не номер документа",
+    "that is a {type}, not a document id": "это {type}, а не идентификатор документа",
+    "{key} is not a document of data/documents.csv (D001 to {last})": "{key} нет среди документов data/documents.csv (от D001 до {last})",
+    "that is a {type}, not an episode id": "это {type}, а не идентификатор эпизода",
+    "{value} is not an episode id; the ids are {ids}": "{value} не идентификатор эпизода; идентификаторы: {ids}",
+    "{value} is not a stage of the model; give a number from 1 to 5": "{value} не этап модели; укажите число от 1 до 5",
+    "that is a {type}, not a name": "это {type}, а не имя",
+    "{value} names more than one person ({ids}); give one": "{value} подходит к нескольким лицам ({ids}); назовите одно",
+    "{value} is not a name in data/people.csv; try the surname in English or Russian (e.g. 'Chicherin' or 'Чичерин')":
+        "{value} нет среди имён data/people.csv; попробуйте фамилию по-русски или по-английски (например, «Чичерин» или «Chicherin»)",
+    "that is a {type}, not a country": "это {type}, а не страна",
+    "{value} is not a country I know; try 'Azerbaijan', 'Armenia' or 'Georgia'":
+        "{value} — неизвестная страна; попробуйте «Азербайджан», «Армения» или «Грузия»",
+    "that is a {type}, not one of 'sent', 'received', 'implied'": "это {type}, а не одно из значений 'sent', 'received', 'implied'",
+    "that mentions several kinds of date ({kinds}); choose one": "здесь названо несколько видов даты ({kinds}); выберите один",
+    "give one of 'sent' (date of sending), 'received' (date of receipt) or 'implied' (deduced)":
+        "укажите 'sent' (дата отправки), 'received' (дата получения) или 'implied' (установлена по контексту)",
+    "give the letter of your choice as a string: {letters}": "укажите букву выбранного варианта строкой: {letters}",
+    "give one of the letters {letters}": "укажите одну из букв {letters}",
+    "a set has no order; give a list, earliest first": "у множества нет порядка; дайте список, начиная с самого раннего",
+    "that is a dict; give a list": "это словарь (dict); дайте список",
+    "that DataFrame has no column {wanted} to read the answer from": "в этом DataFrame нет столбца {wanted}, из которого можно прочитать ответ",
+    "that array has more than one dimension; give a flat list": "у этого массива больше одного измерения; дайте плоский список",
+    "that is a {type}; give a list": "это {type}; дайте список",
+    "that has {n} items, far more than this answer needs": "здесь {n} элементов — гораздо больше, чем нужно для ответа",
+    "item {item}: {err}": "элемент {item}: {err}",
+    "{items} appears more than once in your sequence": "{items} встречается в вашей последовательности больше одного раза",
+    "that Series has a MultiIndex; group by one column only": "у этой Series MultiIndex; группируйте только по одному столбцу",
+    "that is a {type}; give a Series, a dict or a two-column DataFrame": "это {type}; дайте Series, словарь или DataFrame из двух столбцов",
+    "that has {n} rows, far more than this answer needs": "здесь {n} строк — гораздо больше, чем нужно для ответа",
+    "the count for {name}: {err}": "число для {name}: {err}",
+    "from a DataFrame I need one column of keys and one column of counts (e.g. the result of df.groupby(...).size().reset_index())":
+        "из DataFrame нужны один столбец ключей и один столбец чисел (например, результат df.groupby(...).size().reset_index())",
+    "this exercise has an unknown kind {kind}": "у этого упражнения неизвестный тип {kind}",
+    "The checker could not read this answer ({error}). Expected {expected}.":
+        "Проверка не смогла прочитать ответ ({error}). Ожидается: {expected}.",
+    "an answer of the kind the exercise asks for": "ответ того вида, который требует упражнение",
+    "document ids (e.g. 'D001')": "идентификаторы документов (например, 'D001')",
+    "episode ids (e.g. 'xx-1920-01')": "идентификаторы эпизодов (например, 'xx-1920-01')",
+    "stage numbers 1-5": "номера этапов 1–5", "names": "имена", "countries": "страны", "date bases": "основания дат",
+    "{things} in any order: a list, a Series, or a DataFrame with a {column} column":
+        "{things} в любом порядке: список, Series или DataFrame со столбцом {column}",
+    "{things} in order, as a list (first item first)": "{things} по порядку, списком (первый элемент первым)",
+    "a count per {key}: a Series (from value_counts() or groupby().size()), a dict, or a DataFrame with one column of keys and one of counts":
+        "число для каждого значения «{key}»: Series (из value_counts() или groupby().size()), словарь или DataFrame с одним столбцом ключей и одним столбцом чисел",
+    "episode": "эпизод", "stage": "этап", "date basis": "основание даты",
+    "a single number (int, float or numpy number, e.g. the result of len(...) or .sum())":
+        "одно число (int, float или число numpy, например результат len(...) или .sum())",
+    "a date with day, month and year: '1920-01-15', '15 January 1920', '15.01.1920', '15 января 1920' or a date/Timestamp":
+        "дата с числом, месяцем и годом: '1920-01-15', '15 января 1920', '15.01.1920', '15 January 1920' или date/Timestamp",
+    "a time of day as 'HH:MM', e.g. '09:45'": "время суток в виде 'ЧЧ:ММ', например '09:45'",
+    "one document id, e.g. 'D001'": "один идентификатор документа, например 'D001'",
+    "one episode id from cases.csv": "один идентификатор эпизода из cases.csv",
+    "one stage number from 1 to 5": "один номер этапа от 1 до 5",
+    "one name in English or Russian (e.g. 'Chicherin' or 'Чичерин') or an id from people.csv":
+        "одно имя по-русски или по-английски (например, 'Чичерин' или 'Chicherin') либо id из people.csv",
+    "one country, e.g. 'Armenia', 'Армения' or 'armenia'": "одна страна, например 'Армения', 'Armenia' или 'armenia'",
+    "'sent', 'received' or 'implied'": "'sent', 'received' или 'implied'",
+    "one letter: {letters}": "одна буква: {letters}",
+    "a DataFrame with the columns {columns}": "DataFrame со столбцами {columns}",
+    "your written answer as a string (triple quotes \"\"\" \"\"\" let it run over several lines)":
+        "письменный ответ строкой (тройные кавычки \"\"\" \"\"\" позволяют писать в несколько строк)",
+    "an answer": "ответ",
+    "{value} is not an exercise id: ids are strings such as 'az-01'; redrev.exercise_ids() lists them.":
+        "{value} не идентификатор упражнения: это строки вида 'az-01'; их список даёт redrev.exercise_ids().",
+    "The exercise bank could not be read ({error}); is the redrev package installed completely?":
+        "Не удалось прочитать банк упражнений ({error}); полностью ли установлен пакет redrev?",
+    " Did you mean {ids}?": " Возможно, имелось в виду {ids}?", " or ": " или ",
+    "There is no exercise {value}.{hint} redrev.exercise_ids() lists them.":
+        "Упражнения {value} нет.{hint} Список упражнений даёт redrev.exercise_ids().",
+    "Replace None with your answer: {expected}.\nHint: {hint}": "Замените None своим ответом: {expected}.\nПодсказка: {hint}",
+    "That is an exception object ({type}), not an answer. Expected {expected}.":
+        "Это объект исключения ({type}), а не ответ. Ожидается: {expected}.",
+    "I could not read this answer: {err}. Expected {expected}.": "Не удалось прочитать ответ: {err}. Ожидается: {expected}.",
+    "The expected answer could not be computed from the data ({error}: {detail}). Check that the data folder is complete.":
+        "Не удалось вычислить ожидаемый ответ по данным ({error}: {detail}). Проверьте, полна ли папка с данными.",
+    "your table has no row for {keys}": "в вашей таблице нет строки для {keys}",
+    "the count is not right for {keys}": "неверно число для {keys}",
+    "Your counts are right, but the table has rows the question leaves out: {keys}.":
+        "Числа верны, но в таблице есть строки, которых вопрос не касается: {keys}.",
+    "Not quite: {problems}. ": "Не совсем так: {problems}. ", "Not quite. ": "Не совсем так. ",
+    "You have exactly the right items, but not in the right order ({placed} of {n} {verb} in place). ":
+        "Элементы верные, но порядок нет (на своём месте {placed} из {n}). ",
+    "{of} belong in the sequence, which has {size}. ": "{of} входят в последовательность; в ней всего {size}. ",
+    "All {size} right items are there, but also {extra} that do not belong. ":
+        "Все верные элементы на месте ({size}), но есть и лишние ({extra}). ",
+    "{of} right; the full answer has {size}. ": "{of} верны; в полном ответе их {size}. ",
+    "That is a {type}. Expected {expected}.": "Это {type}. Ожидается: {expected}.",
+    "That is {n} characters; keep the answer under {most}.": "В ответе {n} знаков; уложитесь в {most}.",
+    "Your answer has {words} words; write at least {need} (the question asks for an argument, not a verdict). Hint: {hint}":
+        "В ответе слов: {words}; нужно не меньше {need} (вопрос требует рассуждения, а не вердикта). Подсказка: {hint}",
+    "Cite at least {need} documents by id (e.g. D001); you cite {n}. Hint: {hint}":
+        "Сошлитесь по идентификатору хотя бы на {need} док. (например, D001); сейчас ссылок: {n}. Подсказка: {hint}",
+    "Submitted ({words} words, citing {docs}). Now assess yourself against the rubric:\n":
+        "Ответ принят (слов: {words}; ссылки: {docs}). Теперь оцените его сами по критериям:\n",
+    "Your DataFrame lacks the column(s) {columns}. Expected {expected} (extra columns are fine).":
+        "В вашем DataFrame нет столбцов {columns}. Ожидается: {expected} (лишние столбцы не мешают).",
+    "Your DataFrame has {n} rows, far more than the answer.": "В вашем DataFrame {n} строк — гораздо больше, чем в ответе.",
+    "I could not read a cell: {err}.": "Не удалось прочитать ячейку: {err}.",
+    "Well done: the right rows and values (row order and extra columns do not matter).":
+        "Отлично: строки и значения верны (порядок строк и лишние столбцы не важны).",
+    "Your DataFrame has {right} of the {n} right rows and {extra} that do not belong (compared by {key}). ":
+        "В вашем DataFrame верных строк {right} из {n} и лишних {extra} (сравнение по {key}). ",
+    "The rows are right, but the values differ in column(s) {columns}. ": "Строки верны, но значения расходятся в столбцах {columns}. ",
 }
