@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import redrev
 from redrev import cards, i18n
 
+ROOT = Path(__file__).resolve().parents[1]
 T = pd.Timestamp
 
 
@@ -230,3 +232,90 @@ def test_russian_data_table_and_chart_html(data):
     assert "Данные графика (таблица)" in out and "<th scope=\"col\">месяц</th>" in out
     assert "<td>Армения</td>" in out and "<td>armenia</td>" not in out
     assert "Data behind this chart" not in out and "Loading the chart" not in out
+
+
+# --- redrev.check, the self-checks and the Russian exercise notebooks ---------------------------
+
+@pytest.fixture
+def russian(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDREV_PROGRESS", str(tmp_path / "progress.json"))
+    from redrev import checks
+
+    monkeypatch.setattr(checks, "_RECORD", {})
+    with i18n.language("ru"):
+        yield
+
+
+def test_check_speaks_russian(russian):
+    right = redrev.check("mo-01", 3)
+    assert right.passed and repr(right).startswith("✔ Верно (mo-01): Отлично.")
+    wrong = redrev.check("mo-01", 5)
+    assert not wrong.passed and wrong.message.startswith("Это число всех эпизодов")
+    unreadable = redrev.check("mo-01", "три")
+    assert unreadable.status == "invalid" and "это не число" in unreadable.message and "Ожидается: одно число" in unreadable.message
+    empty = redrev.check("mo-01")
+    assert "Замените None своим ответом" in empty.message and "Подсказка: Сравните столбец" in empty.message
+    assert "Неизвестное упражнение" in repr(redrev.check("xx-99", 1))
+    short = redrev.check("am-09", "Подготовлено.")
+    assert "нужно не меньше 120" in short.message and 'role="status"' in short._repr_html_()
+
+
+def test_check_accepts_answers_written_in_russian(russian):
+    assert redrev.check("az-02", "Тухачевский").passed
+    assert redrev.check("tel-04", "невозможная дата").passed
+    assert redrev.check("ge-03", "получено").passed
+    order = ["Вступление Красной армии", "переворот", "ревком", "обращение ревкома", "приветствие"]
+    assert redrev.check("mo-04", order).passed
+    assert not redrev.check("mo-04", ["переворот", "ревком", "обращение", "армия", "приветствие"]).passed
+
+
+def test_english_stays_english_with_russian_fields_in_the_bank(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDREV_PROGRESS", "off")
+    assert redrev.check("mo-01", 5).message.startswith("That is the number of all episodes")
+    assert redrev.selfcheck("02-context").title == "Check your understanding: the context"
+
+
+def test_progress_in_russian(russian):
+    redrev.check("mo-01", 3)
+    text = repr(redrev.progress("03-model"))
+    assert text.startswith("03-model: решено упражнений — 1 из 7") and "Эпизоды, завершившиеся" in text
+    assert "<th scope=\"col\">упражнение</th>" in redrev.progress("03-model")._repr_html_()
+
+
+def test_selfcheck_in_russian_has_russian_prompts_hints_and_feedback(russian):
+    import sys
+
+    verdict = sys.modules["redrev.selfcheck"].verdict
+    sc = redrev.selfcheck("09-reading-telegrams")
+    assert sc.title == "Проверьте себя: чтение телеграмм"
+    flag = sc.questions[1]
+    assert verdict(flag, "невозможная дата") == ("correct", "Отлично.")
+    assert verdict(flag, "impossible_date")[0] == "correct"
+    assert verdict(flag, "date_approximate") == ("wrong", flag["mistakes"][next(iter(flag["mistakes"]))])
+    assert verdict(flag, "дата")[1].startswith("Подсказка: Посмотрите отметки D112")
+    context = redrev.selfcheck("02-context").questions
+    assert verdict(context[1], "17 марта 1920 г.")[0] == "correct"
+    assert verdict(context[2], "Орджоникидзе")[0] == "correct"
+    assert verdict(context[2], "Киров")[1].startswith("Киров был его ближайшим соратником")
+    page = redrev.selfcheck("02-context")._repr_html_()
+    assert ">Проверить</button>" in page and "Ваш ответ (дата с числом" in page and "Нефть" in page
+    assert '"Well done.": "Отлично."' in page and "Check your understanding" not in page
+
+
+def test_russian_exercise_notebooks_are_generated_in_russian():
+    import nbformat
+
+    from redrev import checks
+
+    for name in checks.bank()["notebooks"]:
+        english = nbformat.read(ROOT / "exercises" / f"{name}.ipynb", as_version=4)
+        russian = nbformat.read(ROOT / "exercises" / "ru" / f"{name}.ipynb", as_version=4)
+        code = lambda nb: [c.source for c in nb.cells if c.cell_type == "code"]
+        assert len(russian.cells) == len(english.cells)
+        assert 'redrev.set_language("ru")' in code(russian)[0]
+        assert code(russian)[-1] == code(english)[-1] == f'redrev.progress("{name}")'
+        assert re.findall(r'redrev\.check\("[^"]+"', "".join(code(russian))) == re.findall(
+            r'redrev\.check\("[^"]+"', "".join(code(english)))
+        prose = "\n".join(c.source for c in russian.cells if c.cell_type == "markdown")
+        assert prose.startswith("# Упражнения") and "## Ваш прогресс" in prose
+

@@ -37,7 +37,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .i18n import is_ru, tr
+from .i18n import RU, is_ru, tr
+
+
+def tr_ru(text: str) -> str:
+    """The Russian of an English string (so that answers in Russian read in either language)."""
+    return RU.get(text, text)
 
 BANK_FILE = Path(__file__).with_name("bank.json")
 MAX_CHARS = 10_000            # a longer answer is not read (written answers: MAX_WRITTEN_CHARS)
@@ -379,6 +384,10 @@ def as_case(value) -> str:
     return key
 
 
+# Key words of the stages in Russian, the first that occurs wins ('обращение ревкома' is stage 3, not 2).
+STAGE_WORDS_RU = [(3, "обращени"), (2, "ревком"), (1, "переворот"), (4, "арми"), (5, "приветстви")]
+
+
 def as_stage(value) -> str:
     from .model import STAGES
     value = _unwrap(value)
@@ -388,7 +397,9 @@ def as_stage(value) -> str:
         key = text_key(_as_text(value))
         numbers_in = re.findall(r"\b[1-5]\b", key)
         roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-        named = [n for n, label in STAGES.items() if text_key(label) in key]
+        named = [n for n, label in STAGES.items() if text_key(label) in key or text_key(tr_ru(label)) in key]
+        # A stage named in Russian by its key word ('переворот', 'приветствие'), when no full name matched.
+        named = named or [n for n, word in STAGE_WORDS_RU if word in key][:1]
         found = {int(n) for n in numbers_in} | {roman[w] for w in key.split() if w in roman} | set(named)
         if len(found) == 1:
             return str(found.pop())
@@ -1053,24 +1064,26 @@ class Progress:
         return [r[0] for r in self.rows if r[4] == "passed"]
 
     def summary(self) -> str:
-        return f"{self.notebook}: {len(self.passed)} of {len(self.rows)} exercises passed"
+        return tr("{notebook}: {n} of {total} exercises passed", notebook=self.notebook, n=len(self.passed),
+                  total=len(self.rows))
 
     def __repr__(self) -> str:
-        marks = {"passed": "✔ passed", "tried": "✘ tried", "not tried": "– not tried"}
+        marks = {"passed": "✔ " + tr("passed"), "tried": "✘ " + tr("tried"), "not tried": "– " + tr("not tried")}
         lines = [self.summary()]
-        lines += [f"  {marks[r[4]]:<13} {r[0]:<8} {r[1]} ({r[2]}, {r[3]})" for r in self.rows]
+        lines += [f"  {marks[r[4]]:<13} {r[0]:<8} {r[1]} ({tr(r[2])}, {tr(r[3])})" for r in self.rows]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        marks = {"passed": "✔ passed", "tried": "✘ tried", "not tried": "– not tried"}
+        marks = {"passed": "✔ " + tr("passed"), "tried": "✘ " + tr("tried"), "not tried": "– " + tr("not tried")}
+        tries = lambda n: tr(" ({n} tries)", n=n) if n else ""
         body = "".join(
-            f"<tr><td>{html.escape(marks[r[4]])}{f' ({r[5]} tries)' if r[5] else ''}</td><td>{html.escape(r[0])}</td>"
-            f"<td>{html.escape(r[1])}</td><td>{html.escape(r[2])}</td><td>{html.escape(r[3])}</td></tr>"
+            f"<tr><td>{html.escape(marks[r[4]])}{tries(r[5])}</td><td>{html.escape(r[0])}</td>"
+            f"<td>{html.escape(r[1])}</td><td>{html.escape(tr(r[2]))}</td><td>{html.escape(tr(r[3]))}</td></tr>"
             for r in self.rows)
+        head = "".join(f'<th scope="col">{html.escape(tr(h))}</th>' for h in ("state", "id", "exercise", "skill", "difficulty"))
         return (f'<div class="redrev-progress" role="status"><table style="border-collapse:collapse">'
                 f"<caption style=\"text-align:left;font-weight:bold\">{html.escape(self.summary())}</caption>"
-                "<thead><tr><th scope=\"col\">state</th><th scope=\"col\">id</th><th scope=\"col\">exercise</th>"
-                f"<th scope=\"col\">skill</th><th scope=\"col\">difficulty</th></tr></thead><tbody>{body}</tbody></table></div>")
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def progress(notebook: str | None = None) -> Progress:
@@ -1081,13 +1094,14 @@ def progress(notebook: str | None = None) -> Progress:
         wanted = str(notebook) if notebook is not None else None
         if wanted is not None and wanted not in {ex["notebook"] for ex in exercises.values()}:
             names = sorted({ex["notebook"] for ex in exercises.values()})
-            return Progress(f"No notebook {_short(wanted)!r} (notebooks: {', '.join(names)})", ())
+            return Progress(tr("No notebook {value} (notebooks: {names})", value=repr(_short(wanted)),
+                               names=", ".join(names)), ())
         rows = []
         for eid, ex in exercises.items():
             if wanted is None or ex["notebook"] == wanted:
                 entry = _RECORD.get(eid, {})
                 state = "passed" if entry.get("passed") else "tried" if entry.get("attempts") else "not tried"
-                rows.append((eid, ex["title"], ex["skill"], ex["difficulty"], state, entry.get("attempts", 0)))
-        return Progress(wanted or "all notebooks", tuple(rows))
+                rows.append((eid, localised(ex)["title"], ex["skill"], ex["difficulty"], state, entry.get("attempts", 0)))
+        return Progress(wanted or tr("all notebooks"), tuple(rows))
     except Exception as err:
-        return Progress(f"Progress is not available ({type(err).__name__})", ())
+        return Progress(tr("Progress is not available ({error})", error=type(err).__name__), ())

@@ -365,4 +365,13 @@ RU: dict[str, str] = {
     "Your DataFrame has {right} of the {n} right rows and {extra} that do not belong (compared by {key}). ":
         "В вашем DataFrame верных строк {right} из {n} и лишних {extra} (сравнение по {key}). ",
     "The rows are right, but the values differ in column(s) {columns}. ": "Строки верны, но значения расходятся в столбцах {columns}. ",
+    # progress
+    "{notebook}: {n} of {total} exercises passed": "{notebook}: решено упражнений — {n} из {total}",
+    "passed": "решено", "tried": "есть попытки", "not tried": "не начато", " ({n} tries)": " (попыток: {n})",
+    "state": "состояние", "exercise": "упражнение", "skill": "навык", "difficulty": "сложность",
+    "No notebook {value} (notebooks: {names})": "Блокнота {value} нет (блокноты: {names})",
+    "all notebooks": "все блокноты", "Progress is not available ({error})": "Прогресс недоступен ({error})",
+    "data question (pandas)": "работа с данными (pandas)", "chronology": "хронология", "model": "модель",
+    "testing the model": "проверка модели", "written answer (self-assessed)": "письменный ответ (самооценка)",
+    "easy": "лёгкое", "medium": "среднее", "hard": "трудное", "data": "данные", "written": "письменный ответ",
 }
