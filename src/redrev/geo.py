@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .i18n import column
+from .i18n import column, tr
 
 from .data import data_dir, records_sharing
 
@@ -73,7 +73,7 @@ def country_labels(collection: dict, margin: float = 1.5) -> pd.DataFrame:
     """Name and label point of each modern country large enough in the box to be named; the
     point is kept ``margin`` degrees of longitude inside the box so that the name fits."""
     west, _, east, _ = BBOX
-    rows = [{"name": f["properties"]["name"],
+    rows = [{"name": tr(f["properties"]["name"]),
              "lon": min(max(f["properties"]["label_lon"], west + margin), east - margin),
              "lat": f["properties"]["label_lat"]}
             for f in collection["features"] if "label_lon" in f["properties"]]

@@ -144,7 +144,7 @@ def month_range(start, end, case: str = "nom") -> str:
         return month_year(start, case)
     if start.year == end.year:
         return f"{month(start, case)}–{month_year(end, case)}"
-    return f"{month_year(start, case)} – {month_year(end, case)}"
+    return f"{month_year(start, case)}–{month_year(end, case)}"
 
 
 def night(start, end) -> str:

@@ -374,4 +374,21 @@ RU: dict[str, str] = {
     "data question (pandas)": "работа с данными (pandas)", "chronology": "хронология", "model": "модель",
     "testing the model": "проверка модели", "written answer (self-assessed)": "письменный ответ (самооценка)",
     "easy": "лёгкое", "medium": "среднее", "hard": "трудное", "data": "данные", "written": "письменный ответ",
+    # glued text of the chapters
+    "{time} on {day}": "{time}, {day}",
+    "{west}–{east}° E and {south}–{north}° N": "{west}–{east}° в. д. и {south}–{north}° с. ш.",
+    # event cards and the map
+    "event: {kind}": "событие: {kind}", "Our note:": "Наш комментарий:", "{a} set against {b}": "{a} в сопоставлении с {b}",
+    "Armenia": "Армения", "Azerbaijan": "Азербайджан", "Georgia": "Грузия", "Iran": "Иран", "Iraq": "Ирак",
+    "Kazakhstan": "Казахстан", "Russia": "Россия", "Syria": "Сирия", "Turkey": "Турция",
+    # registers (people and places)
+    "Showing {shown} of {total} {noun}.": "Показано {shown} из {total} ({noun}).",
+    "Filter (any words, in English or Russian)": "Фильтр (любые слова, по-русски или по-английски)",
+    "As printed in the article": "Как напечатано в статье", "Roles in 1920–21 (as the article gives them)":
+        "Роли в 1920–1921 гг. (по статье)", "Sent": "Отправлено", "Received": "Получено",
+    "People and bodies named in the article, with the documents they sent and received":
+        "Лица и органы, названные в статье, с отправленными и полученными ими документами",
+    "people and bodies": "лица и органы", "Person or body": "Лицо или орган", "Lat.": "Шир.", "Lon.": "Долг.",
+    "Where the position comes from": "Откуда взяты координаты", "On the map": "На карте", "Mentions": "Упоминания",
+    "places": "места", "on map": "на карте", "off map": "за пределами карты", "no coordinates": "нет координат",
 }
