@@ -27,7 +27,7 @@ $(INSTRUCTOR_STAMP): pyproject.toml | $(STAMP)
 	touch $(INSTRUCTOR_STAMP)
 
 book: $(STAMP) html pdf
-	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+	@echo "The book is built: open $(CURDIR)/_build/html/index.html (Russian edition: _build/html/ru/index.html)"
 
 # Build only (strict: any warning, broken reference or failing cell fails it). The execution
 # cache and Sphinx's environment know only the notebooks, so both are dropped (a clean build)
@@ -37,6 +37,7 @@ html:
 	@if [ -e _build/.inputs ] && [ -n "$$(find src data -type f -newer _build/.inputs -not -path '*/__pycache__/*' -not -path '*.egg-info/*' | head -n 1)" ]; then \
 	  echo "The package or the data changed: rebuilding from scratch."; rm -rf _build; fi
 	$(BIN)/jupyter-book build . --builder html $(BUILD_FLAGS)
+	$(BIN)/python tools/build_ru.py
 	touch _build/.inputs
 
 # The strict build runs once, before the tests (REDREV_BOOK_BUILT=1 tells them so); the tests run on
@@ -81,3 +82,9 @@ $(VNU):
 pdf: $(STAMP) html
 	$(BIN)/python tools/make_pdf.py
 	@if [ -d _build/html/ru ]; then $(BIN)/python tools/make_pdf.py --html _build/html/ru --out _build/pdf/ru; fi
+# Translators: after the English prose changed, bring locale/ru/LC_MESSAGES/ up to date (new
+# messages empty, changed ones fuzzy), then translate them; `make test` fails until none is left.
+.PHONY: catalogs
+catalogs: $(STAMP)
+	$(BIN)/python tools/build_ru.py --gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -d locale -l ru

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import launch, printing, static_charts
+from . import editions, launch, printing, static_charts, translation
 
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
@@ -141,6 +141,7 @@ def add_templates(app, config) -> None:
 
 def setup(app):
     app.setup_extension("redrev.htmlfix")
+    app.setup_extension("redrev.finder_ext")   # the document finder and self-check progress
     app.connect("config-inited", add_templates)
     app.connect("config-inited", draw_static_charts)
     app.connect("builder-inited", add_static)
@@ -153,4 +154,6 @@ def setup(app):
     app.connect("html-page-context", link_pdf, priority=600)   # after the theme's buttons (501)
     app.connect("build-finished", write_download)
     app.connect("builder-inited", launch.report_fork_notice)
+    translation.setup(app)
+    editions.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
