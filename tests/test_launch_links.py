@@ -111,11 +111,11 @@ def test_fork_notice_only_for_the_project_default():
 
 @pytest.mark.parametrize("url, says", [(launch.PROJECT_REPOSITORY, True), ("https://github.com/someone/my-fork", False)])
 def test_the_build_says_when_the_url_is_the_default(tmp_path, url, says):
-    """A small Sphinx build with the module's extension: an information line, never a warning."""
+    """A small Sphinx build with the module's extension (which needs myst-nb): an information line, never a warning."""
     from sphinx.application import Sphinx
     from sphinx.util.docutils import docutils_namespace
 
-    (tmp_path / "conf.py").write_text("extensions = ['redrev.sphinxext']\nsuppress_warnings = ['config.theme']\n")
+    (tmp_path / "conf.py").write_text("extensions = ['myst_nb', 'redrev.sphinxext']\nsuppress_warnings = ['config.theme']\n")
     (tmp_path / "index.rst").write_text("Title\n=====\n\nText.\n")
     status, warnings = io.StringIO(), io.StringIO()
     with docutils_namespace():   # roles and nodes registered by the build are forgotten after it
