@@ -11,6 +11,7 @@ import pandas as pd
 
 from .i18n import column, is_ru, label, partial_date, tr, value
 
+FINDER = "documents.html"   # the document finder, next to the chapters (book/documents.md)
 BASIS = {"sent": "date of sending", "received": "date of receipt", "implied": "date implied by context"}
 
 
@@ -48,7 +49,7 @@ def card_html(row, people: pd.DataFrame) -> str:
                  f'<blockquote lang="ru"><p>{e(row["quote_ru"])}</p></blockquote>{english}</div>')
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
-        f'<h4 id="card-{e(row["id"])}">{e(row["id"])} · {e(label(row["type"]))} · {e(_date(row))}</h4>'
+        f'<h3 id="card-{e(row["id"])}"><a href="{FINDER}#{e(row["id"])}">{e(row["id"])}</a> · {e(label(row["type"]))} · {e(_date(row))}</h3>'
         f'<p class="redrev-card-route"><strong>{e(tr("From"))}</strong> {e(_names(row["senders"], people))} '
         f'<strong>{e(tr("to"))}</strong> {e(_names(row["recipients"], people))}</p>'
         f'{quote}<p class="redrev-card-summary">{e(value(row, "summary"))}</p>'

@@ -37,8 +37,9 @@ from pathlib import Path
 
 import altair as alt
 
-
+from . import static_charts
 from .i18n import RU, is_ru, label, tr
+from .tables import show_frames
 
 VENDOR = Path(__file__).resolve().parent / "web" / "vendor"
 STYLES = Path(__file__).resolve().parent / "web" / "static" / "redrev.css"
@@ -46,6 +47,7 @@ SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-em
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 TABLE_ROWS = 60
 READY_EVENT = "redrev:vega-ready"
+BINDING_PX = 29   # the height of one of vega's filter inputs below a chart (the theme's font)
 PENDING_TEXT = ("The chart is drawn in the browser: run this notebook (its set-up cell first) or trust it "
                 "to see it. Its description and data table follow.")
 _counter = itertools.count(1)
@@ -217,10 +219,20 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     title_text = title.get("text") if isinstance(title, dict) else title
     label = html.escape(str(title_text or tr("Chart")))
     library = loader_html() if inline_library else ""
+    image = static_charts.svg(spec, str(title_text or spec.get("description") or tr("Chart"))) if static_charts.enabled() else ""
+    if image:
+        _, height = static_charts.size(image)
+        box = (f'<div class="redrev-chart-box" style="min-height: {height:.0f}px">'
+               f'<div class="redrev-chart-static">{image}</div>'
+               f'<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"></div></div>')
+    else:
+        box = (f'<div id="{element_id}" class="redrev-chart" data-redrev-chart="1">'
+               f'<p class="redrev-chart-pending">{html.escape(tr(PENDING_TEXT))}</p></div>')
+    bindings = sum(1 for p in spec.get("params", []) if isinstance(p, dict) and p.get("bind"))
     return f"""<figure class="redrev-figure" aria-label="{label}">
-<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"><p class="redrev-chart-pending">{html.escape(tr(PENDING_TEXT))}</p></div>
-<figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
+{box}
 {data_table(spec, str(title_text or tr('Chart')))}
+<figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
 </figure>{library}
 <script>
 (function () {{
@@ -231,8 +243,13 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
   var el = (here && here.querySelector && here.querySelector("#" + id)) || document.getElementById(id);
   var drawn = false, timer = null;
   if (!el) {{ return; }}
+  var box = el.parentNode.classList.contains("redrev-chart-box") ? el.parentNode : null;
+  if (box) {{
+    // The static image holds the place; the interactive chart adds its filter inputs below it.
+    box.style.minHeight = (box.firstChild.offsetHeight + {bindings} * {BINDING_PX}) + "px";
+  }}
   function show(message) {{
-    if (drawn) {{ return; }}
+    if (drawn || box) {{ return; }}
     el.textContent = message;
     el.setAttribute("role", "status");
   }}
@@ -255,6 +272,7 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     window.vegaEmbed(el, spec, options).then(function () {{
       var svg = el.querySelector("svg");
       if (svg) {{ name(svg); }}
+      if (box) {{ box.classList.add("redrev-chart-drawn"); }}
     }}).catch(function (err) {{
       el.textContent = {_json_for_script(tr("This chart could not be drawn: "))} + err;
       el.setAttribute("role", "status");
@@ -268,7 +286,7 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     }}
   }}
   if (draw()) {{ return; }}
-  el.textContent = {_json_for_script(tr("Loading the chart…"))};
+  if (!box) {{ el.textContent = {_json_for_script(tr("Loading the chart…"))}; }}
   window.addEventListener(event, onReady);
   var loading = window.redrevVega && window.redrevVega.loading;
   timer = setTimeout(function () {{
@@ -291,9 +309,11 @@ def setup() -> None:
     """Register and enable the offline renderer; in a live notebook, load the library once.
 
     The library output is about 375 KB (compressed): once per notebook, not once per chart.
+    DataFrames are displayed as the module's accessible tables (:func:`redrev.tables.show_frames`).
     """
     alt.renderers.register("redrev", render)
     alt.renderers.enable("redrev")
+    show_frames()
     if not in_colab():
         from IPython.display import HTML, display
 

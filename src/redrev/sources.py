@@ -121,17 +121,12 @@ def event_card_html(row) -> str:
     comment = value(row, "comment")
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
-        f'<h4 id="card-{e(row["id"])}">{e(row["id"])} · {e(tr("event: {kind}", kind=label(row["kind"])))} · {e(when)}</h4>'
+        f'<h3 id="card-{e(row["id"])}">{e(row["id"])} · {e(tr("event: {kind}", kind=label(row["kind"])))} · {e(when)}</h3>'
         f'<p class="redrev-card-summary">{e(value(row, "summary"))}</p>'
         + (f'<p><em>{e(tr("Our note:"))}</em> {e(comment)}</p>' if pd.notna(row["comment_en"]) else "")
         + (f'<p><strong>{e(tr("Source problems flagged:"))}</strong></p><ul>{flags}</ul>' if flags else "")
         + f'<p class="redrev-card-cite"><cite>{e(note)}</cite></p></article>'
     )
-
-
-PAIR_STYLE = ("<style>.redrev-pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;align-items:start}"
-              ".redrev-pair .redrev-card-texts{grid-template-columns:1fr}"
-              "@media (max-width:800px){.redrev-pair{grid-template-columns:1fr}}</style>")
 
 
 def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFrame, a: str, b: str,
@@ -148,7 +143,7 @@ def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFram
         raise KeyError(f"{i} is neither a document nor an event")
 
     name = html.escape(caption or tr("{a} set against {b}", a=a, b=b))
-    return (f'{PAIR_STYLE}<section class="redrev-pair" aria-label="{name}">'
+    return (f'<section class="redrev-pair" aria-label="{name}">'
             f"<div>{one(a)}</div><div>{one(b)}</div></section>")
 
 
