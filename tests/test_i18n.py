@@ -319,3 +319,19 @@ def test_russian_exercise_notebooks_are_generated_in_russian():
         prose = "\n".join(c.source for c in russian.cells if c.cell_type == "markdown")
         assert prose.startswith("# Упражнения") and "## Ваш прогресс" in prose
 
+
+
+def test_event_card_register_and_map_names_in_russian(data):
+    from redrev import geo, registers, sources
+
+    event = data.events.set_index("id", drop=False).loc["E009"]
+    with i18n.language("ru"):
+        card = sources.event_card_html(event)
+        table = registers.register_html(registers.people_table(data), {"name_ru": "Russian", "kind": "Kind"},
+                                        name="people", caption="Places named in the article", noun="people and bodies",
+                                        filter_column="kind", filter_label="Person or body")
+        names = set(geo.country_labels(geo.load_boundaries())["name"])
+    assert "событие: падение правительства" in card and "28 апреля 1920 г." in card and event["summary_ru"] in card
+    assert "<th scope=\"col\">По-русски</th>" in table and ">Лицо или орган</label>" in table
+    assert '<option value="person">лицо</option>' in table and "Показано {shown} из {total} (лица и органы)." in table
+    assert {"Грузия", "Армения", "Азербайджан"} <= names

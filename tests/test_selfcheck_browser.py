@@ -212,3 +212,57 @@ def test_script_sha256_matches_hashlib(opened, text):
 def test_two_selfchecks_on_one_page_load_the_script_once(opened):
     assert opened.locator("form.redrev-sc-q[data-bound]").count() == sum(len(e["questions"]) for e in SPEC.values())
     assert opened.evaluate("typeof window.RedrevSelfcheck.bindAll") == "function"
+
+
+# --- The Russian self-checks (redrev.set_language("ru")): Russian prompts, hints, feedback, answers ---
+
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+             "ноября", "декабря"]
+
+
+@pytest.fixture(scope="module")
+def russian_file(tmp_path_factory) -> Path:
+    from redrev import i18n
+
+    with i18n.language("ru"):
+        body = "\n".join(f"<h2>{chapter}</h2>\n{redrev.selfcheck(chapter)._repr_html_()}" for chapter in CHAPTERS)
+    path = tmp_path_factory.mktemp("selfcheck-ru") / "selfcheck.html"
+    path.write_text('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Самопроверка</title></head>'
+                    f"<body><main><h1>Самопроверка</h1>{body}</main></body></html>", encoding="utf-8")
+    return path
+
+
+def russian_answers(q: dict) -> list[str]:
+    """The reference answer as a Russian reader would type it."""
+    answer = str(q["answer"])
+    if q["kind"] == "name":
+        return [PEOPLE.at[answer, "name_ru"].split(",")[0]]
+    if q["kind"] == "date":
+        day = dt.date.fromisoformat(answer)
+        return [f"{day.day} {MONTHS_RU[day.month - 1]} {day.year} г.", f"{day:%d.%m.%Y}"]
+    return [*q.get("accept_ru", [])] or [answer]
+
+
+@pytest.mark.parametrize("chapter, n, q", list(cases()))
+def test_russian_self_check(page, russian_file, chapter, n, q):
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(russian_file.as_uri())
+    page.wait_for_function("() => window.RedrevSelfcheck !== undefined")
+    f = form(page, chapter, n)
+    assert q["prompt_ru"].split("(")[0].strip()[:30] in f.locator("legend").inner_text()
+    for wrong in q.get("wrong", []):
+        result, text = submit(f, q, str(wrong["answer"]))
+        assert result == "wrong" and "Пока неверно." in text and wrong["hint_ru"] in text
+    listed = {str(q["answer"]), *(str(w["answer"]) for w in q.get("wrong", []))}
+    generic = {"choice": next(x for x in "abcd" if x not in listed), "date": "1 января 1900", "number": "999",
+               "name": "Керзон", "doc": "D001", "text": "ничего похожего"}[q["kind"]]
+    result, text = submit(f, q, generic)
+    assert result == "wrong" and text.strip().endswith("Подсказка: " + q["hint_ru"])
+    for answer in russian_answers(q):
+        result, text = submit(f, q, answer)
+        assert (result, text.strip()) == ("correct", "✔ Верно."), answer
+    if q["kind"] != "choice":
+        result, text = submit(f, q, "   ")
+        assert result == "empty" and "Сначала введите ответ." in text
+    assert errors == []

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .cards import card_html
 from .charts import documents_timeline
+from .i18n import tr
 
 ANY = "(any)"
 
@@ -37,7 +38,7 @@ def filter_documents(documents: pd.DataFrame, *, case=None, stage=None, type=Non
     if text:
         needle = text.casefold()
         haystack = (documents["quote_ru"].fillna("") + " " + documents["quote_en"].fillna("") + " "
-                    + documents["summary_en"].fillna("")).str.casefold()
+                    + documents["summary_en"].fillna("") + " " + documents["summary_ru"].fillna("")).str.casefold()
         keep &= haystack.str.contains(needle, regex=False)
     return documents[keep.fillna(False).astype(bool)]
 
@@ -56,14 +57,14 @@ def explorer(data) -> w.Widget:
     people_ids = sorted({p for ids in docs["senders"] for p in ids} | {p for ids in docs["recipients"] for p in ids})
     months = pd.period_range(docs["date"].min(), docs["date"].max(), freq="M")
     controls = {
-        "case": w.Dropdown(options=_options(docs["case"]), description="Episode"),
-        "stage": w.Dropdown(options=_options(docs["stage"].astype("string")), description="Stage"),
-        "type": w.Dropdown(options=_options(docs["type"]), description="Type"),
-        "sender": w.Dropdown(options=[ANY, *people_ids], description="Sender"),
-        "recipient": w.Dropdown(options=[ANY, *people_ids], description="Recipient"),
+        "case": w.Dropdown(options=_options(docs["case"]), description=tr("Episode")),
+        "stage": w.Dropdown(options=_options(docs["stage"].astype("string")), description=tr("Stage")),
+        "type": w.Dropdown(options=_options(docs["type"]), description=tr("Type")),
+        "sender": w.Dropdown(options=[ANY, *people_ids], description=tr("Sender")),
+        "recipient": w.Dropdown(options=[ANY, *people_ids], description=tr("Recipient")),
         "months": w.SelectionRangeSlider(options=[(str(m), m) for m in months], index=(0, len(months) - 1),
-                                         description="Months", layout=w.Layout(width="32em")),
-        "text": w.Text(placeholder="a word in the quotation or summary", description="Search"),
+                                         description=tr("Months"), layout=w.Layout(width="32em")),
+        "text": w.Text(placeholder=tr("a word in the quotation or summary"), description=tr("Search")),
     }
     count = w.HTML()
     table = w.Output()
@@ -73,13 +74,13 @@ def explorer(data) -> w.Widget:
         chosen = {k: (None if c.value == ANY else c.value) for k, c in controls.items() if k not in ("months",)}
         first, last = controls["months"].value
         found = filter_documents(docs, **chosen, start=first.start_time, end=last.end_time)
-        count.value = f"<p role='status'>{len(found)} of {len(docs)} documents match.</p>"
+        count.value = "<p role='status'>" + tr("{n} of {total} documents match.", n=len(found), total=len(docs)) + "</p>"
         table.clear_output()
         chart.clear_output()
         with table:
             from IPython.display import HTML, display
             display(HTML("".join(card_html(row, data.people) for _, row in found.head(20).iterrows())
-                         or "<p>No document matches.</p>"))
+                         or "<p>" + tr("No document matches.") + "</p>"))
         with chart:
             if len(found.dropna(subset=["date"])):
                 display(documents_timeline(found))

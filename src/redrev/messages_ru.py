@@ -391,4 +391,8 @@ RU: dict[str, str] = {
     "people and bodies": "лица и органы", "Person or body": "Лицо или орган", "Lat.": "Шир.", "Lon.": "Долг.",
     "Where the position comes from": "Откуда взяты координаты", "On the map": "На карте", "Mentions": "Упоминания",
     "places": "места", "on map": "на карте", "off map": "за пределами карты", "no coordinates": "нет координат",
+    # the explorer (live kernels)
+    "Type": "Тип", "Sender": "Отправитель", "Recipient": "Адресат", "Months": "Месяцы", "Search": "Поиск",
+    "a word in the quotation or summary": "слово из цитаты или содержания",
+    "{n} of {total} documents match.": "Подходит документов: {n} из {total}.", "No document matches.": "Ни один документ не подходит.",
 }
