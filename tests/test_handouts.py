@@ -89,7 +89,7 @@ def test_handout_pdfs_hold_their_documents_ids_and_russian_text(data, pdf_editio
     for docname in [d for d in toc_files() if "/handout-" in d]:
         country = next(c for c in handouts.countries(data) if c in docname)
         pdf = pdf_edition / printing.pdf_name(docname)
-        pages = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+        pages = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                check=True).stdout.split("\f")
         text = flat(" ".join(pages))
         for _, row in handouts.key_documents(data, country).iterrows():
