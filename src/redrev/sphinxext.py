@@ -7,9 +7,10 @@
   the ipywidgets tab labels.
 * Accessibility (WCAG 2.1 AA, checked by axe-core in ``tests/test_accessibility.py``):
   ``templates/`` overrides two theme buttons whose accessible name did not contain their visible
-  text (``label-content-name-mismatch``); in page bodies, myst-nb's code-cell toggles lose the same
-  kind of mismatched label and the bibliography's deprecated ARIA role ``doc-biblioentry`` (which
-  also broke the required ``list`` > ``listitem`` structure) becomes ``listitem`` (``ARIA_FIXES``).
+  text (``label-content-name-mismatch``); in page bodies, the bibliography's deprecated ARIA role
+  ``doc-biblioentry`` (which also broke the required ``list`` > ``listitem`` structure) becomes
+  ``listitem`` (``ARIA_FIXES``).
+* Valid HTML (the Nu HTML checker): fixes of upstream markup live in :mod:`redrev.htmlfix`.
 * Downloads: at the end of an HTML build, ``downloads/red-revolutions-data.zip`` holds every file
   of ``data/`` (the CSV tables, ``datapackage.json`` and the codebook ``README.md``) and the data
   licence. The footer of every page links to it, and a page can link to it with the role
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from . import printing, static_charts
+from . import editions, launch, printing, static_charts, translation
 
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
@@ -60,9 +61,6 @@ def drop_thebe(app, pagename, templatename, context, doctree) -> None:
 ARIA_FIXES = {
     # DPUB-ARIA 1.1 deprecates doc-biblioentry; inside docutils' role="list" it must be a listitem.
     'role="doc-biblioentry"': 'role="listitem"',
-    # myst-nb's hide-input/hide-output toggles: the label hid the visible "Show code cell source"
-    # (axe label-content-name-mismatch); without it the summary is named by its visible text.
-    '<summary aria-label="Toggle hidden content">': "<summary>",
 }
 
 
@@ -142,6 +140,8 @@ def add_templates(app, config) -> None:
 
 
 def setup(app):
+    app.setup_extension("redrev.htmlfix")
+    app.setup_extension("redrev.finder_ext")   # the document finder and self-check progress
     app.connect("config-inited", add_templates)
     app.connect("config-inited", draw_static_charts)
     app.connect("builder-inited", add_static)
@@ -153,4 +153,7 @@ def setup(app):
     app.connect("html-page-context", add_download_context)
     app.connect("html-page-context", link_pdf, priority=600)   # after the theme's buttons (501)
     app.connect("build-finished", write_download)
+    app.connect("builder-inited", launch.report_fork_notice)
+    translation.setup(app)
+    editions.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
