@@ -10,7 +10,7 @@ import pytest
 
 import redrev
 from browser import ROOT, toc_files
-from redrev import handouts, printing
+from redrev import handouts, i18n, printing
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,15 @@ def test_solutions_export_holds_the_keys():
     assert result.returncode == 0, result.stderr[-2000:]
     page = (ROOT / "_build" / "solutions" / "index.html").read_text(encoding="utf-8")
     assert "Document sets (For the classroom)" in page and page.count("From the data:") >= 9
+
+
+def test_russian_edition_set_speaks_russian_and_gives_the_original_only(data):
+    english = {c: [q.text for q in handouts.questions(data, c)] for c in handouts.countries(data)}
+    with i18n.language("ru"):
+        for country in handouts.countries(data):
+            page = handouts.handout_html(data, country)
+            assert '<blockquote lang="en">' not in page and page.count('<blockquote lang="ru">') >= handouts.MIN_DOCUMENTS
+            for heading in ("Вопросы", "Рабочий лист: пять этапов", "Кому", "Где приводится"):
+                assert heading in page
+            asked = [q.text for q in handouts.questions(data, country)]
+            assert all(re.search("[А-Яа-я]{4}", t) for t in asked) and not set(asked) & set(english[country])
