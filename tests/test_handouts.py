@@ -85,6 +85,7 @@ def test_unknown_republic_gets_a_clear_message(data):
         handouts.key_documents(data, "ossetia")
 
 
+@pytest.mark.xdist_group("pdf")   # with tests/test_pdf.py: the PDFs are printed once
 def test_handout_pdfs_hold_their_documents_ids_and_russian_text(data, pdf_edition):
     for docname in [d for d in toc_files() if "/handout-" in d]:
         country = next(c for c in handouts.countries(data) if c in docname)

@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from browser import ROOT, toc_files
 from redrev import printing
 
+# One worker prints the PDFs (the pdf_edition fixture) for this file and the handout PDF test.
+pytestmark = pytest.mark.xdist_group("pdf")
 A4_HEIGHT_PT, TOP_PT, BOTTOM_PT = 842, 51, 45   # the page and its header and footer margins (18 and 16 mm)
 
 
