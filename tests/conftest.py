@@ -37,9 +37,11 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def pdf_edition(built_book) -> Path:
     """``make pdf``'s printing step, once per session: _build/pdf (and _build/html/pdf)."""
-    result = subprocess.run([sys.executable, "tools/make_pdf.py"], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    editions = [[]] + ([["--html", str(HTML / "ru"), "--out", str(ROOT / "_build" / "pdf" / "ru")]]
+                       if (HTML / "ru").is_dir() else [])
+    for edition in editions:
+        result = subprocess.run([sys.executable, "tools/make_pdf.py", *edition], cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return ROOT / "_build" / "pdf"
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import redrev
 from browser import ROOT, toc_files
-from redrev import handouts, printing
+from redrev import handouts, i18n, printing
 
 
 @pytest.fixture(scope="module")
@@ -85,11 +85,12 @@ def test_unknown_republic_gets_a_clear_message(data):
         handouts.key_documents(data, "ossetia")
 
 
+@pytest.mark.xdist_group("pdf")   # with tests/test_pdf.py: the PDFs are printed once
 def test_handout_pdfs_hold_their_documents_ids_and_russian_text(data, pdf_edition):
     for docname in [d for d in toc_files() if "/handout-" in d]:
         country = next(c for c in handouts.countries(data) if c in docname)
         pdf = pdf_edition / printing.pdf_name(docname)
-        pages = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+        pages = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                                check=True).stdout.split("\f")
         text = flat(" ".join(pages))
         for _, row in handouts.key_documents(data, country).iterrows():
@@ -105,3 +106,15 @@ def test_solutions_export_holds_the_keys():
     assert result.returncode == 0, result.stderr[-2000:]
     page = (ROOT / "_build" / "solutions" / "index.html").read_text(encoding="utf-8")
     assert "Document sets (For the classroom)" in page and page.count("From the data:") >= 9
+
+
+def test_russian_edition_set_speaks_russian_and_gives_the_original_only(data):
+    english = {c: [q.text for q in handouts.questions(data, c)] for c in handouts.countries(data)}
+    with i18n.language("ru"):
+        for country in handouts.countries(data):
+            page = handouts.handout_html(data, country)
+            assert '<blockquote lang="en">' not in page and page.count('<blockquote lang="ru">') >= handouts.MIN_DOCUMENTS
+            for heading in ("Вопросы", "Рабочий лист: пять этапов", "Кому", "Где приводится"):
+                assert heading in page
+            asked = [q.text for q in handouts.questions(data, country)]
+            assert all(re.search("[А-Яа-я]{4}", t) for t in asked) and not set(asked) & set(english[country])

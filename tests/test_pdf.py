@@ -14,6 +14,8 @@ from pypdf import PdfReader
 from browser import ROOT, toc_files
 from redrev import printing
 
+# One worker prints the PDFs (the pdf_edition fixture) for this file and the handout PDF test.
+pytestmark = pytest.mark.xdist_group("pdf")
 A4_HEIGHT_PT, TOP_PT, BOTTOM_PT = 842, 51, 45   # the page and its header and footer margins (18 and 16 mm)
 
 
@@ -124,3 +126,19 @@ def test_an_unbuilt_edition_gets_a_clear_message(tmp_path):
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "not a built edition" in result.stderr and "build it first" in result.stderr
+
+
+def test_russian_edition_is_printed_and_linked(pdf_edition, page, site, built_book):
+    ru = built_book / "ru"
+    if not ru.is_dir():
+        pytest.skip("no Russian edition in _build/html/ru")
+    book = pdf_edition / "ru" / printing.BOOK
+    text = flat(text_of(book))
+    missing = [d for d in toc_files() if page_heading(ru, d) not in text]
+    assert not missing, f"Russian pages missing from ru/book.pdf: {missing}"
+    page.goto(f"{site}/ru/book/04-azerbaijan.html")
+    href = page.locator(".dropdown-download-buttons a.btn-download-pdf-button").evaluate("a => a.href")
+    assert href.endswith("/ru/pdf/04-azerbaijan.pdf")
+    response = page.request.get(href)
+    assert response.ok and response.body().startswith(b"%PDF")
+    assert page_heading(ru, "book/04-azerbaijan") in flat(text_of(pdf_edition / "ru" / "04-azerbaijan.pdf"))

@@ -5,6 +5,8 @@ with its Russian original beside the English; a few sourcing and corroboration q
 from what the data record about those documents (:func:`questions`), with room to write; and a
 one-page organizer, the five stages of the model against "what evidence, how firm". The
 instructors' key (:func:`key_html`) is exported apart, to ``_build/solutions/``.
+
+In the Russian edition (:mod:`redrev.i18n`) a set speaks Russian and gives the Russian original only.
 """
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cards import _date, _names, citation
+from .i18n import is_ru, label, tr, value
 from .model import STAGES, STATUS_TEXT, stage_label
 
 MIN_DOCUMENTS, MAX_DOCUMENTS = 4, 8
-BASIS = {"sent": "sent", "received": "received", "implied": "inferred from context"}
 
 
 @dataclass
@@ -84,34 +86,35 @@ def questions(data, country: str, documents: pd.DataFrame | None = None) -> list
     for _, row in first.iterrows():
         found.append(Question(
             "sourcing",
-            f"{row['id']} went from {_names(row['senders'], people)} to {_names(row['recipients'], people).rstrip('.')}. "
-            "What did the writer want the reader to believe or do, and how might that shape what is said?",
+            tr("{id} went from {senders} to {recipients}. What did the writer want the reader to believe or do, "
+               "and how might that shape what is said?", id=row["id"], senders=_names(row["senders"], people),
+               recipients=_names(row["recipients"], people).rstrip(".")),
             [row["id"]], f"{row['id']}: {row['summary_en']}"))
     received = docs[docs["date_basis"] == "received"].head(1)
     inferred = docs[docs["date_basis"] == "implied"].head(1)
     for _, row in received.iterrows():
         found.append(Question(
             "sourcing",
-            f"{row['id']} is dated by the day it arrived, not the day it was written. What might have "
-            "changed in between, and does the gap matter for its place in the sequence of events?",
+            tr("{id} is dated by the day it arrived, not the day it was written. What might have changed in "
+               "between, and does the gap matter for its place in the sequence of events?", id=row["id"]),
             [row["id"]], f"{row['id']}: received {_date(row)}. {_text(row['comment_en'])}".strip()))
     for _, row in inferred.iterrows():
         if received.empty:
             found.append(Question(
                 "sourcing",
-                f"The date of {row['id']} is not written on it: it is worked out from its context. "
-                "Which other document of this set helps you date it, and how firmly?",
+                tr("The date of {id} is not written on it: it is worked out from its context. Which other "
+                   "document of this set helps you date it, and how firmly?", id=row["id"]),
                 [row["id"]], f"{row['id']}: {_date(row)}. {_text(row['comment_en'])}".strip()))
     in_set = set(docs["id"])
     # A disagreement inside the set first: the class can read both sides.
     pairs = sorted(((other not in in_set, i, row, other) for i, (_, row) in enumerate(docs.iterrows())
                     for other in _contradictions(row)), key=lambda p: p[:2])
     for _, _, row, other in pairs[:1]:
-        where = "in this set" if other in in_set else "recorded elsewhere in the data"
+        where = tr("in this set") if other in in_set else tr("recorded elsewhere in the data")
         found.append(Question(
             "corroboration",
-            f"The data flag {row['id']} as disagreeing with {other} ({where}). Put the two side by side: "
-            "on which point do they differ, and which would you trust on it? Why?",
+            tr("The data flag {id} as disagreeing with {other} ({where}). Put the two side by side: on which "
+               "point do they differ, and which would you trust on it? Why?", id=row["id"], other=other, where=where),
             [row["id"], other], f"{row['id']}: {_text(row['comment_en']) or row['summary_en']}"))
     stages = data.stages[data.stages["case"].isin(cases["id"])]
     backed = stages[stages["evidence_docs"].map(lambda ds: bool(set(ds) & in_set))].head(1)
@@ -119,16 +122,19 @@ def questions(data, country: str, documents: pd.DataFrame | None = None) -> list
         ids = sorted(set(stage["evidence_docs"]) & in_set)
         found.append(Question(
             "corroboration",
-            f"Which stage of the model {'does' if len(ids) == 1 else 'do'} {', '.join(ids)} bear on? How firm is that evidence, "
-            "and which other document of the set supports or weakens it?",
+            tr("Which stage of the model does {ids} bear on? How firm is that evidence, and which other "
+               "document of the set supports or weakens it?" if len(ids) == 1 else
+               "Which stage of the model do {ids} bear on? How firm is that evidence, and which other "
+               "document of the set supports or weakens it?", ids=", ".join(ids)),
             ids, f"{stage_label(int(stage['stage']))} ({stage['case']}): {stage['status']}. {stage['summary_en']}"))
     missing = stages[stages["status"] == "not_documented"].head(1)
     for _, stage in missing.iterrows():
-        label = cases.set_index("id").loc[stage["case"], "label_en"]
+        episode = value(cases.set_index("id").loc[stage["case"]], "label")
         found.append(Question(
             "corroboration",
-            f"For stage {stage_label(int(stage['stage']))} in {label}, the article offers no evidence. "
-            "Does any document of this set hint at it? What source would settle the question?",
+            tr("For stage {stage} in {episode}, the article offers no evidence. Does any document of this set "
+               "hint at it? What source would settle the question?", stage=stage_label(int(stage["stage"])),
+               episode=episode),
             [], f"{stage_label(int(stage['stage']))}: {STATUS_TEXT['not_documented']}. "
                 f"{_text(stage['comment_en'])}".strip()))
     found = found[:5]
@@ -142,29 +148,29 @@ def _e(value) -> str:
 
 
 def sourcing_header(row, people: pd.DataFrame) -> str:
-    """Who, to whom, when (sent, received or inferred), and the article's note and folio."""
-    basis = BASIS.get(row["date_basis"], "date basis not stated") if pd.notna(row["date_basis"]) else "date basis not stated"
-    return (f'<dl class="redrev-sourcing"><dt>Who</dt><dd>{_e(_names(row["senders"], people))}</dd>'
-            f'<dt>To whom</dt><dd>{_e(_names(row["recipients"], people))}</dd>'
-            f'<dt>When</dt><dd>{_e(_date(row))}; {_e(basis)}</dd>'
-            f'<dt>Where cited</dt><dd>{_e(citation(row))}</dd></dl>')
+    """Who, to whom, when (the date says whether it is of sending, of receipt or inferred), and the
+    article's note and folio."""
+    when = _date(row) if pd.notna(row["date_basis"]) else f'{_date(row)}; {tr("date basis not stated")}'
+    return (f'<dl class="redrev-sourcing"><dt>{_e(tr("Who"))}</dt><dd>{_e(_names(row["senders"], people))}</dd>'
+            f'<dt>{_e(tr("To whom"))}</dt><dd>{_e(_names(row["recipients"], people))}</dd>'
+            f'<dt>{_e(tr("When"))}</dt><dd>{_e(when)}</dd>'
+            f'<dt>{_e(tr("Where cited"))}</dt><dd>{_e(citation(row))}</dd></dl>')
 
 
 def _texts(row) -> tuple[str, str, str]:
     """The Russian and English texts of a document, and what they are."""
     if pd.notna(row["quote_ru"]):
-        return row["quote_ru"], row["quote_en"], "The document's words, as the article quotes them"
-    return row["evidence_ru"], row["summary_en"], "Not quoted: the article's words about it, and a summary"
+        return row["quote_ru"], row["quote_en"], tr("The document's words, as the article quotes them")
+    return row["evidence_ru"], row["summary_en"], tr("Not quoted: the article's words about it, and a summary")
 
 
 def document_html(row, people: pd.DataFrame) -> str:
     russian, english, what = _texts(row)
-    kind = str(row["type"]).replace("_", " ")
+    english = "" if is_ru() else f'<blockquote lang="en"><p>{_e(english)}</p></blockquote>'
     return (f'<section class="redrev-handout-doc" aria-labelledby="handout-{_e(row["id"])}">'
-            f'<h3 id="handout-{_e(row["id"])}">{_e(row["id"])} · {_e(kind)}</h3>{sourcing_header(row, people)}'
+            f'<h3 id="handout-{_e(row["id"])}">{_e(row["id"])} · {_e(label(row["type"]))}</h3>{sourcing_header(row, people)}'
             f'<p class="redrev-handout-what">{_e(what)}</p><div class="redrev-card-texts">'
-            f'<blockquote lang="ru"><p>{_e(russian)}</p></blockquote>'
-            f'<blockquote lang="en"><p>{_e(english)}</p></blockquote></div></section>')
+            f'<blockquote lang="ru"><p>{_e(russian)}</p></blockquote>{english}</div></section>')
 
 
 def organizer_html(cases: pd.DataFrame) -> str:
@@ -172,26 +178,27 @@ def organizer_html(cases: pd.DataFrame) -> str:
     tables = []
     for _, case in cases.iterrows():
         rows = "".join(f'<tr><th scope="row">{_e(stage_label(n))}</th><td></td>'
-                       f'<td>documented / ambiguous / not documented</td></tr>' for n in STAGES)
-        tables.append(f'<table class="redrev-organizer"><caption>{_e(case["label_en"])}</caption><thead><tr>'
-                      '<th scope="col">Stage of the model</th><th scope="col">What evidence (document, event)</th>'
-                      f'<th scope="col">How firm? (circle one)</th></tr></thead><tbody>{rows}</tbody></table>')
+                       f'<td>{_e(tr("documented / ambiguous / not documented"))}</td></tr>' for n in STAGES)
+        tables.append(f'<table class="redrev-organizer"><caption>{_e(value(case, "label"))}</caption><thead><tr>'
+                      f'<th scope="col">{_e(tr("Stage of the model"))}</th>'
+                      f'<th scope="col">{_e(tr("What evidence (document, event)"))}</th>'
+                      f'<th scope="col">{_e(tr("How firm? (circle one)"))}</th></tr></thead><tbody>{rows}</tbody></table>')
     size = "redrev-organizer-one" if len(tables) == 1 else "redrev-organizer-many"
     return (f'<section class="redrev-handout-organizer {size}" aria-labelledby="organizer-title">'
-            '<h2 id="organizer-title">Organizer: the five stages</h2>' + "".join(tables) + "</section>")
+            f'<h2 id="organizer-title">{_e(tr("Organizer: the five stages"))}</h2>' + "".join(tables) + "</section>")
 
 
 def handout_html(data, country: str) -> str:
     """The whole set: documents, questions with room to write, and the organizer."""
     docs = key_documents(data, country)
     asked = questions(data, country, docs)
-    items = "".join(f'<li><p><span class="redrev-handout-kind">{_e(q.kind.capitalize())}.</span> {_e(q.text)}</p>'
+    items = "".join(f'<li><p><span class="redrev-handout-kind">{_e(tr(q.kind.capitalize()))}.</span> {_e(q.text)}</p>'
                     '<div class="redrev-handout-space" aria-hidden="true"></div></li>' for q in asked)
     return ('<div class="redrev-handout">'
-            f'<section aria-labelledby="handout-documents"><h2 id="handout-documents">The documents ({len(docs)})</h2>'
+            f'<section aria-labelledby="handout-documents"><h2 id="handout-documents">{_e(tr("The documents ({n})", n=len(docs)))}</h2>'
             + "".join(document_html(row, data.people) for _, row in docs.iterrows())
             + '</section><section class="redrev-handout-questions" aria-labelledby="handout-questions">'
-            f'<h2 id="handout-questions">Questions</h2><ol>{items}</ol></section>'
+            f'<h2 id="handout-questions">{_e(tr("Questions"))}</h2><ol>{items}</ol></section>'
             + organizer_html(episode_cases(data, country)) + "</div>")
 
 

@@ -396,3 +396,44 @@ RU: dict[str, str] = {
     "a word in the quotation or summary": "слово из цитаты или содержания",
     "{n} of {total} documents match.": "Подходит документов: {n} из {total}.", "No document matches.": "Ни один документ не подходит.",
 }
+
+# Document sets (redrev.handouts)
+RU.update({
+    "To whom": "Кому", "When": "Когда", "Where cited": "Где приводится", "date basis not stated": "основание даты не указано",
+    "The document's words, as the article quotes them": "Слова самого документа в цитате из статьи",
+    "Not quoted: the article's words about it, and a summary": "Без цитаты: слова статьи о документе",
+    "The documents ({n})": "Документы ({n})", "Questions": "Вопросы", "Sourcing": "Источник",
+    "Corroboration": "Сопоставление", "Organizer: the five stages": "Рабочий лист: пять этапов",
+    "What evidence (document, event)": "Какие свидетельства (документ, событие)",
+    "How firm? (circle one)": "Насколько надёжно? (обведите)",
+    "documented / ambiguous / not documented": "подтверждён / неоднозначен / не подтверждён",
+    "in this set": "он есть в этом наборе", "recorded elsewhere in the data": "его нет в наборе, но он есть в данных",
+    "{id} went from {senders} to {recipients}. What did the writer want the reader to believe or do, "
+    "and how might that shape what is said?":
+        "{id}: отправитель — {senders}, адресат — {recipients}. В чём автор хотел убедить адресата или к чему "
+        "его подтолкнуть, и как это могло сказаться на написанном?",
+    "{id} is dated by the day it arrived, not the day it was written. What might have changed in "
+    "between, and does the gap matter for its place in the sequence of events?":
+        "{id} датирован днём получения, а не днём написания. Что могло произойти за это время и важен ли "
+        "этот промежуток для места документа среди событий?",
+    "The date of {id} is not written on it: it is worked out from its context. Which other "
+    "document of this set helps you date it, and how firmly?":
+        "На {id} нет даты: её выводят из контекста. Какой ещё документ этого набора помогает его датировать "
+        "и насколько уверенно?",
+    "The data flag {id} as disagreeing with {other} ({where}). Put the two side by side: on which "
+    "point do they differ, and which would you trust on it? Why?":
+        "В данных {id} отмечен как противоречащий {other} ({where}). Положите их рядом: в чём именно они "
+        "расходятся и которому вы бы здесь доверились? Почему?",
+    "Which stage of the model does {ids} bear on? How firm is that evidence, and which other "
+    "document of the set supports or weakens it?":
+        "К какому этапу модели относится {ids}? Насколько надёжно это свидетельство и какой другой документ "
+        "набора его подкрепляет или ослабляет?",
+    "Which stage of the model do {ids} bear on? How firm is that evidence, and which other "
+    "document of the set supports or weakens it?":
+        "К какому этапу модели относятся {ids}? Насколько надёжно это свидетельство и какой другой документ "
+        "набора его подкрепляет или ослабляет?",
+    "For stage {stage} in {episode}, the article offers no evidence. Does any document of this set "
+    "hint at it? What source would settle the question?":
+        "Для этапа «{stage}» в эпизоде «{episode}» статья свидетельств не приводит. Намекает ли на него "
+        "какой-нибудь документ набора? Какой источник решил бы вопрос?",
+})
