@@ -109,6 +109,13 @@ def book_pages() -> list[str]:
     return [f"{f}.html" for f in toc_files()] + ["search.html", "genindex.html"]
 
 
+def edition_pages() -> list[str]:
+    """Every page of every edition: the English one at the site root, then the Russian one under ``ru/``."""
+    from redrev.editions import EDITIONS
+
+    return [f"{folder}{page}" for _name, folder in EDITIONS.values() for page in book_pages()]
+
+
 def source_suffix(docname: str) -> str:
     """The suffix of a table-of-contents document's source file (``.md`` or ``.ipynb``)."""
     for suffix in (".ipynb", ".md"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,15 @@ def built_book() -> Path:
     ok, output = build_once(ROOT)
     assert ok, f"strict book build failed:\n{output}"
     return HTML
+
+
+@pytest.fixture(scope="session")
+def pdf_edition(built_book) -> Path:
+    """``make pdf``'s printing step, once per session: _build/pdf (and _build/html/pdf)."""
+    result = subprocess.run([sys.executable, "tools/make_pdf.py"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return ROOT / "_build" / "pdf"
 
 
 @pytest.fixture(scope="session")

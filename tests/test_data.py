@@ -68,6 +68,14 @@ def test_contradictions_name_real_records(data):
     assert named and named <= ids
 
 
+def test_contradictions_are_recorded_on_both_sides(data):
+    """A contradiction is mutual: if A carries contradicts:B, B carries contradicts:A."""
+    flagged = {(rid, f.split(":", 1)[1]) for frame in (data.documents, data.events)
+               for rid, flags in zip(frame["id"], frame["flags"]) for f in flags if f.startswith("contradicts:")}
+    one_sided = sorted(f"{a} -> {b}" for a, b in flagged if (b, a) not in flagged)
+    assert not one_sided, f"contradicts: flags missing on the other side: {', '.join(one_sided)}"
+
+
 def test_source_problems_are_flagged(data):
     flags = {f.split(":")[0] for fl in data.documents["flags"] for f in fl}
     assert {"impossible_date", "date_received", "year_implied", "struck_out", "contradicts"} <= flags
