@@ -25,15 +25,6 @@ def built_book() -> Path:
     return HTML
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """For pytest-xdist's ``--dist loadgroup`` (``make test``): a file's tests stay on one worker (nbval's
-    cells of a notebook share one kernel), unless a test names its own ``xdist_group``."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-
-
 @pytest.fixture(scope="session")
 def pdf_edition(built_book) -> Path:
     """``make pdf``'s printing step, once per session: _build/pdf (and _build/html/pdf)."""

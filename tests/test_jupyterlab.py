@@ -1,7 +1,7 @@
 """Notebooks run top to bottom in JupyterLab and Notebook 7 with the network cut to loopback: charts, filters, widgets.
 
 The environment's JupyterLab is started on 127.0.0.1 with temporary settings (``lab`` fixture in
-conftest.py, one server per pytest-xdist worker, which also serves Notebook 7) on a copy of the
+conftest.py, one server per pytest-xdist worker; Notebook 7 likewise) on a copy of the
 repository, and opened in headless Chromium, which may reach nothing but the loopback. Each notebook
 is run with the front end's own "Restart Kernel and Run All" command; then every chart must have drawn
 marks, every drop-down bound to a chart must change its marks, every Tab widget must switch, the
@@ -11,7 +11,7 @@ with the kernel must stay under 1.5 GB. The run-all time and the memory are reco
 its size and the time to its first chart.
 
 Which notebooks: this folder's own ``notebooks/offline-charts.ipynb`` and every chapter
-(``book/NN-*.ipynb``) and exercise notebook (``exercises/*.ipynb``), in both front ends. For a quick
+(``book/NN-*.ipynb``) and exercise notebook (``exercises/*.ipynb``); test_notebook7.py runs them in Notebook 7. For a quick
 look at a few, ``REDREV_LAB_NOTEBOOKS`` takes a comma-separated list of paths; the others are then
 reported as skipped.
 """
@@ -42,15 +42,13 @@ def selected() -> set[Path]:
     return {OWN, *CHAPTERS, *EXERCISES}
 
 
-def notebook_params(app: str):
-    """One test per notebook, each its own pytest-xdist group: the workers share the notebooks out."""
+def notebook_params():
+    """One test per notebook (the Notebook 7 runs are in test_notebook7.py: another worker runs them)."""
     chosen = selected()
     params = []
     for path in [OWN, *CHAPTERS, *EXERCISES]:
         rel = str(path.relative_to(ROOT))
-        marks = [pytest.mark.xdist_group(f"{app}:{rel}")]
-        if path not in chosen:
-            marks.append(pytest.mark.skip(reason="not in REDREV_LAB_NOTEBOOKS"))
+        marks = [] if path in chosen else [pytest.mark.skip(reason="not in REDREV_LAB_NOTEBOOKS")]
         params.append(pytest.param(rel, id=rel, marks=marks))
     return params
 
@@ -293,15 +291,9 @@ def check_notebook(server, page, path: str) -> None:
         raise
 
 
-@pytest.mark.parametrize("path", notebook_params("lab"))
+@pytest.mark.parametrize("path", notebook_params())
 def test_notebook_runs_in_jupyterlab_offline(lab, lab_page, path):
     check_notebook(lab, lab_page, path)
-
-
-@pytest.mark.parametrize("path", notebook_params("notebook7"))
-def test_notebook_runs_in_notebook7_offline(notebook7, notebook7_page, path):
-    """The same in Notebook 7 (the same output rendering as JupyterLab 4)."""
-    check_notebook(notebook7, notebook7_page, path)
 
 
 # --- an executed notebook, saved and opened again ------------------------------------------------
