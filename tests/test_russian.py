@@ -164,11 +164,32 @@ def russian_columns() -> list[str]:
 
 
 def test_no_sentence_of_the_article():
-    """copy_check (../shared/tools) finds no run of 8 words shared with the article in the catalogs and
-    the data's Russian columns (quotations in «» excepted)."""
+    """copy_check (../shared/tools) finds no run of 8 words shared with the article in the catalogs, the
+    bibliography and the data's Russian columns (quotations in «» excepted)."""
     if not COPY_CHECK.is_file():
         pytest.skip(f"{COPY_CHECK} is absent (the project's shared tools are not next to this checkout)")
-    result = subprocess.run([sys.executable, str(COPY_CHECK), *map(str, CATALOGS), *russian_columns()],
+    files = [*CATALOGS, ROOT / "book" / "references.bib"]    # the .bib: its *_ru notes and titles
+    result = subprocess.run([sys.executable, str(COPY_CHECK), *map(str, files), *russian_columns()],
                             capture_output=True, text=True)
     assert result.returncode == 0, f"the article's wording in the Russian texts:\n{result.stdout[-4000:]}"
     assert re.search(r"\b0 runs\b", result.stdout), result.stdout[-500:]
+
+
+def test_bibliography_fields_of_the_edition():
+    """``<field>_ru`` replaces ``<field>`` in the Russian edition's copy of the .bib; an empty one removes it."""
+    bib = ("@book{k, author = {Lenin, V. I.}, editor_ru = {Ленин, В. И.}, title = {Works}, title_ru = {Сочинения},\n"
+           "  volume = {51}, volume_ru = {}, note = {English}, year = {1970}}")
+    entry = __import__("pybtex.database", fromlist=["parse_string"]).parse_string(
+        translation.localise_bibliography(bib, "ru"), "bibtex").entries["k"]
+    assert dict(entry.fields) == {"title": "Сочинения", "note": "English", "year": "1970"}
+    assert str(entry.persons["editor"][0]) == "Ленин, В. И." and str(entry.persons["author"][0]) == "Lenin, V. I."
+
+
+def test_bibliography_has_russian_notes():
+    """Every note and title of references.bib has its Russian text for the Russian edition."""
+    from pybtex.database import parse_file
+
+    for key, entry in parse_file(str(ROOT / "book" / "references.bib")).entries.items():
+        for field in ("title", "note", "howpublished"):
+            if field in entry.fields:
+                assert entry.fields.get(f"{field}_ru", "").strip(), f"references.bib {key}: no {field}_ru"

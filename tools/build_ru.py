@@ -28,11 +28,31 @@ SITE = BUILD / "html" / LANGUAGE       # where readers find it, beside the Engli
 sys.path.insert(0, str(ROOT / "src"))  # this checkout's package (its Sphinx extension), also from a worktree
 
 
+# The edition's own book settings (shown in every page's header and footer).
+EDITION_SETTINGS = {"ru": {"author": "Авторский коллектив модуля «Красные революции»",
+                           "copyright": "2026. Тексты и данные — CC BY 4.0, код — MIT"}}
+
+
+def translated_title(language: str) -> str:
+    """The book's title (``_config.yml``) as the root page's catalog translates it."""
+    import yaml
+    from babel.messages.pofile import read_po
+
+    title = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    root = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    with (ROOT / "locale" / language / "LC_MESSAGES" / f"{root}.po").open("rb") as handle:
+        message = read_po(handle).get(title)
+    if message is None or not message.string:
+        sys.exit(f"the title {title!r} has no translation in locale/{language}/LC_MESSAGES/{root}.po")
+    return message.string
+
+
 def overrides(language: str) -> dict:
     """Sphinx settings of the edition on top of ``_config.yml`` (strict: nitpicky like ``-n``)."""
     return {"language": language, "nitpicky": True, "external_toc_path": (ROOT / "_toc.yml").as_posix(),
             "latex_individualpages": False,   # what `jupyter-book build` passes for a book
-            "nb_execution_cache_path": str(BUILD / f".jupyter_cache_{language}")}
+            "nb_execution_cache_path": str(BUILD / f".jupyter_cache_{language}"),
+            "html_title": translated_title(language), **EDITION_SETTINGS.get(language, {})}
 
 
 def sphinx(builder: str, outdir: Path, doctrees: Path, settings: dict) -> int:

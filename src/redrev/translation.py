@@ -10,6 +10,10 @@
 * The theme's strings: the templates' strings (``_()``) are in ``sphinx.po`` (``make catalogs``);
   sphinx-book-theme's own catalog lacks some (its launch buttons, and the search box's text that
   Jupyter Book sets), which ``booktheme.po`` adds (kept by hand: no template names them).
+* The bibliography: in an edition of language ``xx``, a field ``name_xx`` of ``references.bib``
+  (``note_ru``, ``title_ru``...) takes the place of ``name``, and an empty one removes it; the edition
+  reads a copy so made (``<build>/<bib>.xx.bib``). The keys are the same; authors keep their Latin
+  spelling, so that the citation labels ([Kva16]) are those of the English edition.
 * Cell outputs are not prose: a table a cell displays as Markdown is computed (in the edition's
   language, ``REDREV_LANG``), so its text is kept out of the catalogs and never replaced by one.
 """
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -106,7 +111,46 @@ def translate_search_bar(app, pagename, templatename, context, doctree) -> None:
         context["theme_search_bar_text"] = get_translation(THEME_CATALOG)(SEARCH_BAR_TEXT)
 
 
+def localise_bibliography(text: str, language: str) -> str:
+    """The BibTeX ``text`` with each entry's ``<field>_<language>`` in place of ``<field>`` (and removed when empty)."""
+    from pybtex.database import Person, parse_string
+
+    database = parse_string(text, "bibtex")
+    suffix = f"_{language}"
+    for entry in database.entries.values():
+        for name in [f for f in entry.fields if f.lower().endswith(suffix)]:
+            value, base = entry.fields.pop(name), name[: -len(suffix)]
+            entry.fields.pop(base, None)
+            entry.persons.pop(base, None)
+            if value.strip() and base.lower() in ("author", "editor"):
+                entry.persons[base] = [Person(p) for p in value.split(" and ")]
+            elif value.strip():
+                entry.fields[base] = value
+    return database.to_string("bibtex")
+
+
+def use_localised_bibliography(app, config) -> None:
+    language = config.language
+    if not language or language == "en" or not getattr(config, "bibtex_bibfiles", None):
+        return
+    files = []
+    for name in config.bibtex_bibfiles:
+        source = Path(app.srcdir, name)
+        text = source.read_text(encoding="utf-8")
+        if not re.search(rf"^\s*\w+_{language}\s*=", text, re.M):
+            files.append(name)
+            continue
+        target = Path(app.doctreedir).parent / f"{source.stem}.{language}.bib"
+        localised = localise_bibliography(text, language)
+        if not target.is_file() or target.read_text(encoding="utf-8") != localised:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(localised, encoding="utf-8")
+        files.append(str(target))
+    config.bibtex_bibfiles = files
+
+
 def setup(app) -> None:
+    app.connect("config-inited", use_localised_bibliography)
     app.connect("builder-inited", add_theme_catalog)
     app.connect("html-page-context", translate_search_bar)
     app.add_role_to_domain("glue", "text", TranslatedPasteText(), override=True)
