@@ -288,6 +288,7 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
   if (draw()) {{ return; }}
   if (!box) {{ el.textContent = {_json_for_script(tr("Loading the chart…"))}; }}
   window.addEventListener(event, onReady);
+  document.addEventListener("DOMContentLoaded", onReady);   // the book loads the library deferred
   var loading = window.redrevVega && window.redrevVega.loading;
   timer = setTimeout(function () {{
     show({_json_for_script(tr("The chart library is not loaded: run the notebook's first (set-up) cell, then this one."))});
