@@ -109,6 +109,13 @@ def book_pages() -> list[str]:
     return [f"{f}.html" for f in toc_files()] + ["search.html", "genindex.html"]
 
 
+def edition_pages() -> list[str]:
+    """Every page of every edition: the English one at the site root, then the Russian one under ``ru/``."""
+    from redrev.editions import EDITIONS
+
+    return [f"{folder}{page}" for _name, folder in EDITIONS.values() for page in book_pages()]
+
+
 def source_suffix(docname: str) -> str:
     """The suffix of a table-of-contents document's source file (``.md`` or ``.ipynb``)."""
     for suffix in (".ipynb", ".md"):
@@ -228,7 +235,7 @@ def jupyter_lab(root_dir: Path, *, python_path: Path, venv: Path, app: str = "la
     try:
         info = _server_info(dirs["JUPYTER_RUNTIME_DIR"], server, log, timeout)
         lab = LabServer(url=f"http://127.0.0.1:{info['port']}", token=token, root=Path(root_dir),
-                        home=home, log_path=home / "server.log", env=env, app=app)
+                        home=home, log_path=home / "server.log", env=env, app=app, pid=server.pid)
         yield lab
     finally:
         _stop(server, lab)
@@ -245,6 +252,7 @@ class LabServer:
     log_path: Path
     env: dict
     app: str = "lab"
+    pid: int = 0
 
     def api(self, path: str, method: str = "GET", body=None, timeout: float = 10):
         request = urllib.request.Request(

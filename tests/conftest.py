@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,30 @@ HTML = ROOT / "_build" / "html"
 
 @pytest.fixture(scope="session")
 def built_book() -> Path:
-    """Build the book with the README's strict command (cached execution keeps a rebuild fast)."""
-    result = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, f"strict book build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    """The book built with the README's strict command, once per session for all workers (session_build.py)."""
+    from session_build import build_once
+
+    ok, output = build_once(ROOT)
+    assert ok, f"strict book build failed:\n{output}"
     return HTML
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """For pytest-xdist's ``--dist loadgroup`` (``make test``): a file's tests stay on one worker (nbval's
+    cells of a notebook share one kernel), unless a test names its own ``xdist_group``."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+@pytest.fixture(scope="session")
+def pdf_edition(built_book) -> Path:
+    """``make pdf``'s printing step, once per session: _build/pdf (and _build/html/pdf)."""
+    result = subprocess.run([sys.executable, "tools/make_pdf.py"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return ROOT / "_build" / "pdf"
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +75,7 @@ LAB_COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__
                                          ".pytest_cache", ".hypothesis", "*.egg-info")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lab_root(tmp_path_factory) -> Path:
     """A copy of the repository for JupyterLab to serve: autosaves and checkpoints never touch the checkout."""
     root = tmp_path_factory.mktemp("lab") / "repo"
@@ -62,37 +83,61 @@ def lab_root(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def lab(lab_root):
-    """The environment's JupyterLab on 127.0.0.1, isolated from the user's settings; stopped after the module."""
+    """The environment's JupyterLab on 127.0.0.1, isolated from the user's settings: one per worker, stopped
+    at the end of the session (its memory then is recorded, lab_record.py)."""
     from browser import jupyter_lab
+    from lab_record import record_server
 
     with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv") as server:
         yield server
+        record_server(server)
+
+
+@pytest.fixture(scope="session")
+def lab_context(browser):
+    """The browser context of every JupyterLab and Notebook 7 page of a worker: each test opens a page of
+    its own (its own scripts and state), and the front end's files come from the shared HTTP cache."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield context
+    context.close()
 
 
 @pytest.fixture
-def lab_page(browser, lab):
-    """A fresh browser context on the JupyterLab server; its kernels are shut down afterwards."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    yield page
-    context.close()
+def lab_page(lab_context, lab):
+    """A fresh page on the JupyterLab server; its kernels are shut down afterwards."""
     from browser import shut_down_kernels
 
+    page = lab_context.new_page()
+    yield page
+    page.close()
     shut_down_kernels(lab)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def notebook7(lab_root):
-    """Notebook 7 from the project's environment, like ``lab``; skipped (saying why) where it is not installed."""
+    """Notebook 7 (test extra) from the project's environment, like ``lab``: one per worker."""
     from browser import jupyter_lab
+    from lab_record import record_server
 
     probe = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c",
                             "import notebook; assert notebook.__version__.split('.')[0] == '7'"],
                            capture_output=True, text=True)
     if probe.returncode:
-        pytest.skip("Notebook 7 is not installed in the project's environment (`pip install notebook` there, "
-                    "or put an install on PYTHONPATH, to run this test)")
+        pytest.fail("Notebook 7 is not installed in the project's environment: it is in the test extra "
+                    "(`make test` installs it; or `.venv/bin/pip install -e '.[test]'`)")
     with jupyter_lab(lab_root, python_path=lab_root / "src", venv=ROOT / ".venv", app="notebook") as server:
         yield server
+        record_server(server)
+
+
+@pytest.fixture
+def notebook7_page(lab_context, notebook7):
+    """A fresh page on the Notebook 7 server; its kernels are shut down afterwards."""
+    from browser import shut_down_kernels
+
+    page = lab_context.new_page()
+    yield page
+    page.close()
+    shut_down_kernels(notebook7)

@@ -14,13 +14,13 @@ import numpy as np
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import (COUNT_DATA_MARKS, book_pages, describe_violations, open_page, run_axe,
+from browser import (COUNT_DATA_MARKS, book_pages, describe_violations, edition_pages, open_page, run_axe,
                      set_colour_mode, tab_until)
 from redrev import charts, renderer
 
 MODES = ["light", "dark"]
-# The search page with results on it, besides the empty one.
-AXE_PAGES = book_pages() + ["search.html?q=revkom"]
+# Both editions; the search page with results on it, besides the empty one.
+AXE_PAGES = edition_pages() + ["search.html?q=revkom", "ru/search.html?q=ревком"]
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_decorative_marks_hidden():
 # --- charts: description and data table -------------------------------------------------------
 
 def chart_pages(built_book) -> list[str]:
-    return [p for p in book_pages() if 'data-redrev-chart="1"' in (built_book / p).read_text(errors="ignore")]
+    return [p for p in edition_pages() if 'data-redrev-chart="1"' in (built_book / p).read_text(errors="ignore")]
 
 
 def test_some_page_has_a_chart(built_book):
@@ -127,7 +127,7 @@ def test_renderer_html_has_description_and_table():
 def filter_pages(built_book) -> list[str]:
     """Pages with a chart control bound to an input (a Vega-Lite parameter with ``bind``)."""
     pattern = re.compile(r'"bind":\s*\{[^{}]*"input":\s*"(select|checkbox|radio|range)"')
-    return [p for p in book_pages() if pattern.search((built_book / p).read_text(errors="ignore"))]
+    return [p for p in edition_pages() if pattern.search((built_book / p).read_text(errors="ignore"))]
 
 
 def test_some_page_has_a_chart_filter(built_book):
@@ -208,7 +208,7 @@ TAG_CONTROLS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", book_pages())
+@pytest.mark.parametrize("path", edition_pages())
 def test_every_control_reachable_with_tab(site, page, path):
     """Tab alone visits every link, button, input, drop-down, summary, scrolling table and widget
     tab of the article (with every <details> opened)."""
@@ -228,7 +228,7 @@ def test_every_control_reachable_with_tab(site, page, path):
 
 def test_widget_tabs_operable_with_keyboard(site, page, built_book):
     """ipywidgets Tab (source cards): the arrow key moves between tabs and Enter shows the other card."""
-    paths = [p for p in book_pages() if "jupyter-widget-TabModel" in (built_book / p).read_text(errors="ignore")
+    paths = [p for p in edition_pages() if "jupyter-widget-TabModel" in (built_book / p).read_text(errors="ignore")
              or '"_model_name": "TabModel"' in (built_book / p).read_text(errors="ignore")]
     if not paths:
         pytest.skip("no page uses a Tab widget")

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from browser import COUNT_CHART_MARKS, PageWatch, book_pages  # book_pages: every _toc.yml page
+from browser import COUNT_CHART_MARKS, PageWatch, edition_pages  # every _toc.yml page, in each edition
 
 
-@pytest.mark.parametrize("path", book_pages())
+@pytest.mark.parametrize("path", edition_pages())
 def test_page_renders_offline(site, page, built_book, path):
     assert (built_book / path).is_file(), f"{path} was not built"
     watch = PageWatch(page)

@@ -475,7 +475,7 @@ def selfcheck_strings(chapter: str) -> list[str]:
 def student_texts() -> dict[str, str]:
     """Everything a student gets except the built book: notebooks, the package, its bank."""
     texts = {}
-    for path in sorted((ROOT / "exercises").glob("*.ipynb")):
+    for path in sorted((ROOT / "exercises").rglob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         texts[str(path.relative_to(ROOT))] = "\n".join(c.source for c in nb.cells)
     for path in sorted((ROOT / "src" / "redrev").glob("*")):

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import DOWNLOAD_LINKS, ROOT, book_pages, open_page, source_suffix, toc_files
+from browser import DOWNLOAD_LINKS, ROOT, book_pages, edition_pages, open_page, source_suffix, toc_files
+from redrev.editions import EDITIONS
 
 DATA_ZIP = "downloads/red-revolutions-data.zip"
 
@@ -32,7 +33,7 @@ def check_file(href: str, body: bytes) -> None:
         assert notebook["nbformat"] == 4 and notebook["cells"], f"{href}: not a notebook"
 
 
-@pytest.mark.parametrize("path", book_pages())
+@pytest.mark.parametrize("path", edition_pages())
 def test_every_download_link_gives_a_file(site, page, path):
     """Follow every download link of the page (the footer's data zip, the page's source notebook...)."""
     open_page(page, f"{site}/{path}")
@@ -45,10 +46,12 @@ def test_every_download_link_gives_a_file(site, page, path):
         check_file(href, response.body())
 
 
+@pytest.mark.parametrize("edition", [folder for _name, folder in EDITIONS.values()])
 @pytest.mark.parametrize("docname", [d for d in toc_files() if source_suffix(d) == ".ipynb"])
-def test_chapter_notebook_downloadable(site, page, docname):
-    """A notebook chapter offers its .ipynb through the theme's download button: a real link."""
-    open_page(page, f"{site}/{docname}.html")
+def test_chapter_notebook_downloadable(site, page, docname, edition):
+    """A notebook chapter offers its .ipynb through the theme's download button: a real link (the
+    same notebook in each edition: one source per chapter)."""
+    open_page(page, f"{site}/{edition}{docname}.html")
     link = page.locator("a.btn-download-source-button")
     assert link.count() == 1, f"{docname}: no download button for the source"
     href = link.get_attribute("href")

@@ -112,14 +112,14 @@ def test_address_shows_its_card(site, page):
     page.wait_for_selector("#D017.is-shown")
     assert page.locator("#D017").is_visible() and page.locator("#D018").is_hidden()
     card = page.locator("#D017 .redrev-card")
-    assert "D017" in card.locator("h4").inner_text()
+    assert "D017" in card.locator("h3").inner_text()
     assert DOCS.set_index("id").at["D017", "summary_en"] in card.inner_text()
     assert watch.errors == []
 
 
 def test_chapter_cards_link_to_the_finder(site, page):
     open_page(page, f"{site}/{CHAPTER}")
-    link = page.locator('.redrev-card h4 a[href="documents.html#D017"]').first
+    link = page.locator('.redrev-card h3 a[href="documents.html#D017"]').first
     link.click()
     page.wait_for_selector("#D017.is-shown")
     assert page.url.endswith("/book/documents.html#D017")
@@ -134,7 +134,7 @@ def test_side_by_side_opens_from_a_card(site, page):
     compare.wait_for(state="visible")
     assert page.url.endswith("#compare-D075-D068")
     assert compare.locator("h2").inner_text() == "D075 and D068 side by side"
-    headings = compare.locator(".redrev-card h4").all_inner_texts()
+    headings = compare.locator(".redrev-card h3").all_inner_texts()
     assert [h.split(" ")[0] for h in headings] == ["D075", "D068"]
     assert "D075 contradicts D068" in compare.locator(".redrev-finder-relation").inner_text()
     quote = DOCS.set_index("id").at["D068", "quote_ru"]
@@ -151,7 +151,7 @@ def test_side_by_side_opens_from_a_card(site, page):
 def test_side_by_side_with_an_event(site, page):
     open_page(page, f"{site}/{FINDER}#compare-D039-E026")
     page.wait_for_selector("#rf-compare:not([hidden])")
-    assert "event" in page.locator("#rf-compare .redrev-card h4").nth(1).inner_text()
+    assert "event" in page.locator("#rf-compare .redrev-card h3").nth(1).inner_text()
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])

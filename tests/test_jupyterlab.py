@@ -1,17 +1,19 @@
-"""Notebooks run top to bottom in JupyterLab with the network cut to loopback: charts, filters, widgets.
+"""Notebooks run top to bottom in JupyterLab and Notebook 7 with the network cut to loopback: charts, filters, widgets.
 
 The environment's JupyterLab is started on 127.0.0.1 with temporary settings (``lab`` fixture in
-conftest.py) on a copy of the repository, and opened in headless Chromium, which may reach nothing
-but the loopback. Each notebook is run with JupyterLab's own "Run All Cells" command; then every
-chart must have drawn marks, every drop-down bound to a chart must change its marks, every Tab
-widget must switch, the explorer must answer its drop-down (through the kernel), and no output may
-show an error. A second test opens an executed, saved notebook (as nbclient writes it) and measures
+conftest.py, one server per pytest-xdist worker, which also serves Notebook 7) on a copy of the
+repository, and opened in headless Chromium, which may reach nothing but the loopback. Each notebook
+is run with the front end's own "Restart Kernel and Run All" command; then every chart must have drawn
+marks, every drop-down bound to a chart must change its marks, every Tab widget must switch, the
+explorer must answer its drop-down (through the kernel), no output may show an error, and the server
+with the kernel must stay under 1.5 GB. The run-all time and the memory are recorded for ``make bench``
+(lab_record.py). A second test opens an executed, saved notebook (as nbclient writes it) and measures
 its size and the time to its first chart.
 
-Which notebooks: this folder's own ``notebooks/offline-charts.ipynb`` always; of the chapters
-(``book/NN-*.ipynb``) and exercises (``exercises/*.ipynb``), by default the one of each with the most
-charts and widgets, to keep the run near a minute. ``REDREV_LAB_NOTEBOOKS=all`` runs every one of
-them (or give a comma-separated list of paths). The others are reported as skipped, with the reason.
+Which notebooks: this folder's own ``notebooks/offline-charts.ipynb`` and every chapter
+(``book/NN-*.ipynb``) and exercise notebook (``exercises/*.ipynb``), in both front ends. For a quick
+look at a few, ``REDREV_LAB_NOTEBOOKS`` takes a comma-separated list of paths; the others are then
+reported as skipped.
 """
 from __future__ import annotations
 
@@ -33,34 +35,22 @@ EXERCISES = sorted(ROOT.glob("exercises/*.ipynb"))
 SECONDS = 1000  # playwright timeouts are in milliseconds
 
 
-def richness(path: Path) -> int:
-    """How many charts and widgets a notebook's code makes (a rough count of the calls)."""
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    return len(re.findall(r"charts\.\w+\(|alt\.Chart\(|explorer\(|source_tabs\(|widgets?\.\w+\(", code))
-
-
 def selected() -> set[Path]:
     wanted = os.environ.get("REDREV_LAB_NOTEBOOKS", "").strip()
-    if wanted == "all":
-        return {OWN, *CHAPTERS, *EXERCISES}
-    if wanted:
+    if wanted and wanted != "all":
         return {OWN, *((ROOT / p.strip()).resolve() for p in wanted.split(",") if p.strip())}
-    chosen = {OWN}
-    for group in (CHAPTERS, EXERCISES):
-        if group:
-            chosen.add(max(group, key=lambda p: (richness(p), -group.index(p))))
-    return chosen
+    return {OWN, *CHAPTERS, *EXERCISES}
 
 
-def notebook_params():
+def notebook_params(app: str):
+    """One test per notebook, each its own pytest-xdist group: the workers share the notebooks out."""
     chosen = selected()
     params = []
     for path in [OWN, *CHAPTERS, *EXERCISES]:
         rel = str(path.relative_to(ROOT))
-        marks = [] if path in chosen else [pytest.mark.skip(
-            reason="not in the default JupyterLab sample (the richest chapter and exercise); "
-                   "REDREV_LAB_NOTEBOOKS=all runs every notebook")]
+        marks = [pytest.mark.xdist_group(f"{app}:{rel}")]
+        if path not in chosen:
+            marks.append(pytest.mark.skip(reason="not in REDREV_LAB_NOTEBOOKS"))
         params.append(pytest.param(rel, id=rel, marks=marks))
     return params
 
@@ -72,6 +62,9 @@ def test_a_chapter_is_covered_once_chapters_exist():
     if EXERCISES:
         assert chosen & set(EXERCISES), "at least one exercise notebook must be run in JupyterLab"
     assert OWN in chosen and OWN.exists()
+    notebooks = {p.resolve() for folder in ("book", "exercises") for p in (ROOT / folder).glob("*.ipynb")}
+    if not os.environ.get("REDREV_LAB_NOTEBOOKS", "").strip():
+        assert notebooks <= chosen, f"not run in JupyterLab: {sorted(map(str, notebooks - chosen))}"
 
 
 # --- running a notebook in JupyterLab ----------------------------------------------------------
@@ -90,27 +83,38 @@ def open_notebook(page, lab, path: str) -> float:
         await r.withTimeout(p.context.ready, 60000, 'opening the notebook');
         await r.withTimeout(p.sessionContext.ready, 60000, 'starting the kernel');
         if (!p.sessionContext.session || !p.sessionContext.session.kernel) { throw new Error('no kernel'); }
+        await r.withTimeout(p.sessionContext.session.kernel.info, 60000, 'the kernel info');
         r.app.shell.activateById(p.id);
     }""", path)
+    # The front end's own first requests (the debugger's state, the kernel's info) answered: a restart
+    # now cancels none of them (each cancelled one is logged as an error).
+    page.wait_for_function("""(path) => { const k = window.__redrev.panel(path).sessionContext.session.kernel;
+        return k.status === 'idle' && (!k._futures || k._futures.size === 0); }""", arg=path,
+                           timeout=30 * SECONDS, polling=100)
     return time.monotonic() - start
 
 
 def run_all(page, path: str) -> float:
-    """JupyterLab's own Run All Cells command; wait until every cell ran and the kernel is idle."""
+    """The front end's own "Restart Kernel and Run All" (its confirmation accepted, as a user would); wait
+    until every cell ran and the kernel is idle. Returns the seconds from the command to the idle kernel."""
     start = time.monotonic()
-    page.evaluate("""async (path) => {
+    page.evaluate("""(path) => {
         const r = window.__redrev, p = r.panel(path);
         r.app.shell.activateById(p.id);
-        if (!r.app.commands.hasCommand('notebook:run-all-cells')) { throw new Error('no Run All Cells command'); }
-        await r.withTimeout(r.app.commands.execute('notebook:run-all-cells'), 150000, 'Run All Cells');
+        if (!r.app.commands.hasCommand('notebook:restart-run-all')) { throw new Error('no Restart and Run All command'); }
+        window.__redrevRunAll = r.withTimeout(r.app.commands.execute('notebook:restart-run-all'), 150000,
+                                              'Restart Kernel and Run All');
     }""", path)
-    errors = output_errors(page, path)
-    assert errors == [], f"{path}: cells failed in JupyterLab:\n" + "\n\n".join(errors)
+    page.locator(".jp-Dialog .jp-mod-accept").click(timeout=30 * SECONDS)
+    page.evaluate("async () => { await window.__redrevRunAll; }")
     page.wait_for_function("""(path) => {
         const r = window.__redrev, p = r.panel(path), kernel = p.sessionContext.session.kernel;
         return kernel.status === 'idle' && r.cells(path).every(c => c.type !== 'code' || !c.source.trim() || c.count !== null);
-    }""", arg=path, timeout=60 * SECONDS, polling=200)
-    return time.monotonic() - start
+    }""", arg=path, timeout=150 * SECONDS, polling=200)
+    ran = time.monotonic() - start
+    errors = output_errors(page, path)
+    assert errors == [], f"{path}: cells failed in JupyterLab:\n" + "\n\n".join(errors)
+    return ran
 
 
 def output_errors(page, path: str) -> list[str]:
@@ -232,13 +236,38 @@ def check_explorers(page, path: str) -> int:
     return explorers.count()
 
 
+# jupyter/notebook#7862 (open upstream): at start-up, Notebook 7's copy of JupyterLab's shortcuts plugin
+# handles another plugin's settings change before its own settings are loaded, and throws this. Every
+# page of Notebook 7.6.5 with JupyterLab 4.6.6 shows it, with or without any third-party extension. It is
+# let through there only, once, if the keyboard shortcuts were loaded regardless; any other error fails.
+NOTEBOOK7_SHORTCUTS_RACE = "uncaught: Cannot read properties of undefined (reading 'schema')"
+SHORTCUTS_LOADED = """() => window.jupyterapp.commands.keyBindings.some(b =>
+    b.command === 'notebook:run-cell-and-select-next' && b.keys.join(' ') === 'Shift Enter')"""
+MEMORY_BUDGET_MB = 1500  # server and kernel together (mybinder.org gives about 2 GB)
+
+
+def page_errors(page, server, errors: list[str]) -> list[str]:
+    """The page's JavaScript errors, less Notebook 7's known start-up error once its shortcuts are checked."""
+    if server.app == "notebook" and errors.count(NOTEBOOK7_SHORTCUTS_RACE) == 1:
+        assert page.evaluate(SHORTCUTS_LOADED), "Notebook 7's keyboard shortcuts did not load"
+        return [e for e in errors if e != NOTEBOOK7_SHORTCUTS_RACE]
+    return errors
+
+
 def check_notebook(server, page, path: str) -> None:
-    """Open, Run All Cells, then check charts, bound filters, widgets, errors and requests."""
+    """Open, Restart Kernel and Run All, then check charts, bound filters, widgets, errors, requests and memory."""
+    from lab_record import memory_mb, record
+
     watch = PageWatch(page)
     own = path == str(OWN.relative_to(ROOT))
     try:
         opened = open_notebook(page, server, path)
         ran = run_all(page, path)
+        server_mb, kernel_mb = memory_mb(server.pid)
+        record({"kind": "notebook", "app": server.app, "notebook": path, "opened_s": round(opened, 1),
+                "run_all_s": round(ran, 1), "server_mb": round(server_mb, 1), "kernel_mb": round(kernel_mb, 1)})
+        assert server_mb + kernel_mb <= MEMORY_BUDGET_MB, (
+            f"{path}: the server ({server_mb:.0f} MB) and the kernel ({kernel_mb:.0f} MB) exceed {MEMORY_BUDGET_MB} MB")
         in_model = sum('data-redrev-chart' in "".join(out.get("data", {}).get("text/html", ""))
                        for cell in page.evaluate("(path) => window.__redrev.cells(path)", path) for out in cell["outputs"])
         charts = wait_for_charts(page, path, at_least=max(in_model, 3 if own else 0))
@@ -253,9 +282,10 @@ def check_notebook(server, page, path: str) -> None:
             assert len(charts) >= 3 and filters >= 4 and tabs >= 1 and explorers == 1, (charts, filters, tabs, explorers)
         page.wait_for_timeout(200)
         assert watch.blocked == [], f"requests outside the loopback: {watch.blocked}"
-        assert watch.errors == [], f"JavaScript errors: {watch.errors}"
-        print(f"\n{path} in {server.app}: opened in {opened:.1f} s, ran in {ran:.1f} s; {len(charts)} charts, "
-              f"{filters} bound drop-downs, {tabs} Tab widgets, {explorers} explorers")
+        assert page_errors(page, server, watch.errors) == [], f"JavaScript errors: {watch.errors}"
+        print(f"\n{path} in {server.app}: opened in {opened:.1f} s, restarted and ran in {ran:.1f} s; {len(charts)} "
+              f"charts, {filters} bound drop-downs, {tabs} Tab widgets, {explorers} explorers; server "
+              f"{server_mb:.0f} MB, kernel {kernel_mb:.0f} MB")
     except Exception:
         shot = server.home.parent / f"redrev-failed-{server.app}-{Path(path).stem}.png"
         page.screenshot(path=str(shot))
@@ -263,19 +293,15 @@ def check_notebook(server, page, path: str) -> None:
         raise
 
 
-@pytest.mark.parametrize("path", notebook_params())
+@pytest.mark.parametrize("path", notebook_params("lab"))
 def test_notebook_runs_in_jupyterlab_offline(lab, lab_page, path):
     check_notebook(lab, lab_page, path)
 
 
-def test_notebook_runs_in_notebook7_offline(notebook7, browser):
-    """The same in Notebook 7 (the same output rendering as JupyterLab 4), where it is installed."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        check_notebook(notebook7, context.new_page(), str(OWN.relative_to(ROOT)))
-    finally:
-        context.close()
-        shut_down_kernels(notebook7)
+@pytest.mark.parametrize("path", notebook_params("notebook7"))
+def test_notebook_runs_in_notebook7_offline(notebook7, notebook7_page, path):
+    """The same in Notebook 7 (the same output rendering as JupyterLab 4)."""
+    check_notebook(notebook7, notebook7_page, path)
 
 
 # --- an executed notebook, saved and opened again ------------------------------------------------

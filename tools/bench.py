@@ -24,14 +24,27 @@ Then, on that fresh build:
 * ``env_bytes``: a fresh virtual environment with ``pip install .`` of the checkout (its copy), timed
   (``--existing-env`` measures the project's .venv instead, which also has the test and lab extras).
 
+* ``first_chart_static_ms``: from navigation start to the first chart's static image (the build's SVG,
+  ``redrev.static_charts``) painted, in the same page loads (worst page's median; budget 300 ms);
+* ``pdf_s``: ``tools/make_pdf.py`` printing every page and the whole book of the fresh build (budget 60 s).
 * ``finder_bytes``: the document finder page (book/documents.html) with its own script, finder.js
   (budget 400 KB); ``finder_interactive_ms``: navigation start to the finder's search and filters
   working (finder.js done), headless Chromium, localhost, cold cache, median of ``--runs`` (budget 1 s).
   ``--finder-only`` measures just these two on the checkout's own ``_build/html`` (no copy, no build).
+* ``ru_clean_build_s``: the clean build of the Russian edition (``tools/build_ru.py``, every notebook
+  executed again in Russian, its own cache), after the English one; ``ru_page_bytes``: each Russian
+  page's weight as ``page_bytes``; the Russian pages are in ``external_requests`` and
+  ``first_chart_ms_by_page`` too (as ``ru/...``).
 
 * ``assignments_s``: ``make assignments`` for every exercise notebook (a course variant, otter assign
   included; budget 60 s), and ``grade_submission_s``: ``otter run`` grading one solved notebook (needs
   the instructor extra, otter-grader; otherwise both are ``None``).
+
+* ``suite_s``: ``make test`` on another fresh copy (as a fresh clone: its strict build included), and
+  ``suite_pytest_s`` pytest's own part of it (budget 300 s); from the JupyterLab and Notebook 7 runs in
+  it, ``lab_run_all_s``: each notebook's "Restart Kernel and Run All" (budget 30 s), and ``lab_rss_mb``:
+  the JupyterLab server and the notebook's kernel together right after it, the largest (budget 1.5 GB).
+  ``--suite-only`` measures just these (written to ``_build/bench-suite.json``); ``--skip-suite`` skips them.
 
 Prints a table with each figure against its budget (2-core machine) and writes ``_build/bench.json``.
 """
@@ -57,7 +70,9 @@ from browser import CHROMIUM, CHROMIUM_ARGS, PAGE_READY, is_loopback, serve, toc
 
 BUILD_FLAGS = ["-W", "-n", "--keep-going"]
 BUDGETS = {"clean_build_s": 120.0, "notebook_s": 10.0, "page_bytes": 400 * 1024, "external_requests": 0,
-           "first_chart_ms": 1500.0, "assignments_s": 60.0, "finder_bytes": 400 * 1024, "finder_interactive_ms": 1000.0}
+           "first_chart_ms": 1500.0, "assignments_s": 60.0, "first_chart_static_ms": 300.0, "pdf_s": 60.0,
+           "suite_pytest_s": 300.0, "lab_run_all_s": 30.0, "lab_rss_mb": 1500.0,
+           "finder_bytes": 400 * 1024, "finder_interactive_ms": 1000.0}
 COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "_build", "__pycache__", ".ipynb_checkpoints", "*.egg-info",
                                      ".pytest_cache", ".hypothesis", "node_modules")
 VENDOR = ROOT / "src" / "redrev" / "web" / "vendor"
@@ -78,6 +93,11 @@ FIRST_CHART_PROBE = """
 })();
 """
 
+# The same for the first static chart image (in the HTML itself, so seen as the parser inserts it).
+FIRST_STATIC_PROBE = FIRST_CHART_PROBE.replace(
+    "document.querySelector('[data-redrev-chart] svg g.role-mark > *, [data-redrev-chart] canvas')",
+    "document.querySelector('.redrev-chart-static svg, .redrev-chart-static img')").replace("__firstChart", "__firstStatic")
+
 
 def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
@@ -91,6 +111,17 @@ def run_build(book: Path) -> float:
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"the book does not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def run_ru_build(book: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(book / "src")}
+    start = time.perf_counter()
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(book / "tools" / "build_ru.py")],
+                            cwd=book, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"the Russian edition does not build:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return elapsed
 
 
@@ -174,11 +205,12 @@ def altair_default_weights(html_dir: Path, pages: list[str], weights: dict[str, 
     return default, fetched
 
 
-def browse(html_dir: Path, pages: list[str], runs: int) -> tuple[dict[str, int], dict[str, float]]:
-    """External requests per page, and the median time to the first chart of each page with charts."""
+def browse(html_dir: Path, pages: list[str], runs: int) -> tuple[dict[str, int], dict[str, float], dict[str, float]]:
+    """External requests per page, and the median time to the first chart (and to its static image)
+    of each page with charts."""
     from playwright.sync_api import sync_playwright
 
-    external, first_chart = {}, {}
+    external, first_chart, first_static = {}, {}, {}
     with serve(html_dir) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         for page_path in pages:
@@ -195,19 +227,31 @@ def browse(html_dir: Path, pages: list[str], runs: int) -> tuple[dict[str, int],
             context.close()
             if not has_chart:
                 continue
-            samples = []
+            samples, static_samples = [], []
             for _ in range(runs):
                 context = browser.new_context()   # a cold cache each time
                 page = context.new_page()
                 page.add_init_script(FIRST_CHART_PROBE)
+                page.add_init_script(FIRST_STATIC_PROBE)
                 page.goto(f"{url}/{page_path}", wait_until="commit")
                 page.wait_for_function("() => typeof window.__firstChart === 'number'", timeout=30_000)
                 samples.append(page.evaluate("() => window.__firstChart"))
+                static_samples.append(page.evaluate("() => window.__firstStatic"))
                 context.close()
             first_chart[page_path] = round(statistics.median(samples), 1)
+            if all(isinstance(v, (int, float)) for v in static_samples):
+                first_static[page_path] = round(statistics.median(static_samples), 1)
             log(f"  {page_path}: first chart {first_chart[page_path]:.0f} ms (runs: {', '.join(f'{s:.0f}' for s in samples)})")
         browser.close()
-    return external, first_chart
+    return external, first_chart, first_static
+
+
+def time_pdf(html_dir: Path, out: Path) -> float:
+    """``make pdf``'s printing step on the fresh build: every page and the whole book."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_pdf.py"), "--html", str(html_dir), "--out", str(out)],
+                   check=True, capture_output=True)
+    return round(time.perf_counter() - start, 1)
 
 
 FINDER_PAGE, FINDER_SCRIPT = "book/documents.html", "reader/finder.js"
@@ -290,11 +334,17 @@ def report(r: dict) -> str:
              f"load average {load[0]:.1f} at the start, {load[1]:.1f} at the end: timings grow with other work "
              "on the machine)", ""]
     rows = [("clean build", f"{r['clean_build_s']:.1f} s", "< 120 s", status(r["clean_build_s"], 120)),
+            ("clean build, Russian edition", f"{r['ru_clean_build_s']:.1f} s", "< 120 s", status(r["ru_clean_build_s"], 120)),
             ("cached rebuild (all pages, no execution)", f"{r['cached_build_s']:.1f} s", "", ""),
             ("no-change rebuild", f"{r['noop_build_s']:.1f} s", "", ""),
             ("first chart on screen (worst page, median)",
              f"{r['first_chart_ms']:.0f} ms" if r["first_chart_ms"] is not None else "no chart",
              "< 1500 ms", status(r["first_chart_ms"], 1500)),
+            ("first static chart image on screen (worst page, median)",
+             f"{r['first_chart_static_ms']:.0f} ms" if r.get("first_chart_static_ms") is not None else "no image",
+             "< 300 ms", status(r.get("first_chart_static_ms"), 300)),
+            ("PDF edition (make pdf: every page and book.pdf)",
+             f"{r['pdf_s']:.1f} s" if r.get("pdf_s") is not None else "-", "< 60 s", status(r.get("pdf_s"), 60)),
             ("external requests (all pages)", str(sum(r["external_requests"].values())), "0",
              status(sum(r["external_requests"].values()), 0)),
             ("shared scripts and styles (once)", kb(r["shared_bytes"]), "", ""),
@@ -325,6 +375,9 @@ def report(r: dict) -> str:
                      f"{kb(default):>15} {size / default:>6.2f} {kb(r['altair_default_cdn_bytes'][page]):>10} "
                      f"{r['external_requests'][page]:>4} {status(r['external_requests'][page], 0):>2} "
                      f"{(f'{first:.0f} ms' if first is not None else '-'):>12}")
+    lines += ["", f"{'Russian page':<32} {'bytes':>11} {'budget':>9} {'status':>6}"]
+    lines += [f"{'ru/' + page:<32} {kb(size):>11} {'< 400 KB':>9} {status(size, BUDGETS['page_bytes']):>6}"
+              for page, size in r["ru_page_bytes"].items()]
     total_ours = sum(r["page_bytes"].values())
     total_default = sum(r["altair_default_page_bytes"].values())
     total_cdn = sum(r["altair_default_cdn_bytes"].values())
@@ -354,6 +407,39 @@ def time_assignments(work: Path) -> dict:
     return {"assignments_s": round(assign, 1), "grade_submission_s": round(time.perf_counter() - start, 1)}
 
 
+def time_suite(work: Path) -> dict:
+    """``make test`` in a fresh copy of the checkout; its JupyterLab and Notebook 7 measurements (lab_record.py)."""
+    from lab_record import last_session
+
+    copy = work / "suite-copy"
+    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE, symlinks=True)
+    (copy / ".venv").symlink_to((ROOT / ".venv").resolve())
+    env = {k: v for k, v in os.environ.items() if k not in ("REDREV_BOOK_BUILT", "REDREV_LAB_NOTEBOOKS", "PYTHONPATH")}
+    start = time.perf_counter()
+    done = subprocess.run(["make", "--no-print-directory", "test"], cwd=copy, env=env, capture_output=True, text=True)
+    suite = time.perf_counter() - start
+    summary = re.findall(r"=+ .*\bin ([\d.]+)s\b.* =+", done.stdout)
+    runs = [r for r in last_session(copy / "_build" / "jupyterlab-runs.jsonl") if r["kind"] == "notebook"]
+    lab = [r for r in runs if r["app"] == "lab"]
+    return {"suite_s": round(suite, 1), "suite_pytest_s": float(summary[-1]) if summary else None,
+            "suite_passed": done.returncode == 0, "suite_tail": done.stdout.splitlines()[-3:],
+            "lab_run_all_s": {f"{'notebook7' if r['app'] == 'notebook' else 'lab'}:{r['notebook']}": r["run_all_s"]
+                              for r in runs},
+            "lab_rss_mb": max((r["server_mb"] + r["kernel_mb"] for r in lab), default=None),
+            "notebook7_rss_mb": max((r["server_mb"] + r["kernel_mb"] for r in runs if r["app"] == "notebook"), default=None)}
+
+
+def suite_report(r: dict) -> str:
+    worst = max(r["lab_run_all_s"].values(), default=None)
+    lines = [f"make test (fresh copy): {r['suite_s']:.0f} s, pytest {r['suite_pytest_s'] or 0:.0f} s (< 300 s: "
+             f"{status(r['suite_pytest_s'], 300)}), {'passed' if r['suite_passed'] else 'FAILED'}: {' '.join(r['suite_tail'])}",
+             f"JupyterLab server + kernel, largest: {r['lab_rss_mb'] or 0:.0f} MB (< 1500 MB: {status(r['lab_rss_mb'], 1500)}); "
+             f"Notebook 7: {r['notebook7_rss_mb'] or 0:.0f} MB",
+             f"Restart Kernel and Run All, slowest: {worst or 0:.1f} s (< 30 s: {status(worst, 30)})"]
+    lines += [f"  {name:<52} {secs:>6.1f} s  {status(secs, 30)}" for name, secs in r["lab_run_all_s"].items()]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads per chart page for first_chart_ms")
@@ -361,9 +447,24 @@ def main() -> None:
     parser.add_argument("--skip-env", action="store_true", help="do not measure the environment")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copy and print where it is")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench.json")
+    parser.add_argument("--suite-only", action="store_true", help="only time make test (suite_s, lab_run_all_s, lab_rss_mb)")
+    parser.add_argument("--skip-suite", action="store_true", help="do not time make test")
     parser.add_argument("--finder-only", action="store_true",
                         help="measure only finder_bytes and finder_interactive_ms, on the checkout's _build/html")
     args = parser.parse_args()
+    if args.suite_only:
+        load = os.getloadavg()[0]
+        with tempfile.TemporaryDirectory(prefix="redrev-bench-") as work:
+            log("make test on a fresh copy ...")
+            suite = time_suite(Path(work))
+        suite["load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
+        out = args.out.with_name("bench-suite.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(suite, indent=1) + "\n")
+        print(f"load average {suite['load_average'][0]:.1f} at the start, {suite['load_average'][1]:.1f} at the end")
+        print(suite_report(suite))
+        print(f"\nWritten to {out}")
+        return
     if args.finder_only:
         finder = finder_metrics(ROOT / "_build" / "html", args.runs)
         print(json.dumps({k: {"value": v, "budget": BUDGETS[k], "status": status(v, BUDGETS[k])}
@@ -383,17 +484,27 @@ def main() -> None:
         shutil.rmtree(book / "_build" / "html")
         log("  rebuild from the execution cache ...")
         cached = run_build(book)
+        log("  clean build of the Russian edition ...")
+        ru_clean = run_ru_build(book)
+        log(f"  {ru_clean:.1f} s")
         html_dir = book / "_build" / "html"
         pages = pages_of(book)
+        ru_weights, _ = page_weights(html_dir / "ru", pages)
         log("executing each notebook ...")
         notebook_s, notebook_errors = time_notebooks(book)
         weights, shared = page_weights(html_dir, pages)
         default, cdn = altair_default_weights(html_dir, pages, weights)
         log("opening the pages in headless Chromium ...")
-        external, first_chart = browse(html_dir, pages, args.runs)
+        external, first_chart, first_static = browse(html_dir, pages + [f"ru/{p}" for p in pages], args.runs)
+        log("printing the PDF edition ...")
+        pdf_s = time_pdf(html_dir, work / "pdf")
         finder = finder_metrics(html_dir, args.runs)
         log("make assignments (all notebooks) and grading one submission ...")
         graded = time_assignments(work / "assignments")
+        suite = {}
+        if not args.skip_suite:
+            log("make test on a fresh copy ...")
+            suite = time_suite(work)
         env = {"env_bytes": None, "env_s": None, "env_note": "not measured (--skip-env)"}
         if not args.skip_env:
             log("measuring a fresh environment (pip install .) ...")
@@ -408,28 +519,41 @@ def main() -> None:
 
     result = {
         "cpu_count": os.cpu_count(), "load_average": [round(load_start, 2), round(os.getloadavg()[0], 2)],
-        "clean_build_s": round(clean, 1), "cached_build_s": round(cached, 1), "noop_build_s": round(noop, 1),
+        "clean_build_s": round(clean, 1), "ru_clean_build_s": round(ru_clean, 1), "ru_page_bytes": ru_weights,
+        "cached_build_s": round(cached, 1), "noop_build_s": round(noop, 1),
         "notebook_s": notebook_s, "notebook_errors": notebook_errors,
         "page_bytes": weights, "shared_bytes": shared,
         "external_requests": external,
         "first_chart_ms": max(first_chart.values()) if first_chart else None,
         "first_chart_ms_by_page": first_chart,
+        "first_chart_static_ms": max(first_static.values()) if first_static else None,
+        "first_chart_static_ms_by_page": first_static, "pdf_s": pdf_s,
         "altair_default_page_bytes": default, "altair_default_cdn_bytes": cdn,
         "page_bytes_ratio_vs_altair_default": {p: round(weights[p] / default[p], 3) for p in pages},
-        **env, **graded, **finder,
+        **env, **graded, **suite, **finder,
         "budgets": BUDGETS,
     }
     verdict = {"clean_build_s": status(result["clean_build_s"], BUDGETS["clean_build_s"]),
+               "ru_clean_build_s": status(result["ru_clean_build_s"], BUDGETS["clean_build_s"]),
                "first_chart_ms": status(result["first_chart_ms"], BUDGETS["first_chart_ms"]),
                "external_requests": status(sum(external.values()), 0),
                "assignments_s": status(result["assignments_s"], BUDGETS["assignments_s"]),
+               "first_chart_static_ms": status(result["first_chart_static_ms"], BUDGETS["first_chart_static_ms"]),
+               "pdf_s": status(result["pdf_s"], BUDGETS["pdf_s"]),
                **{k: status(result[k], BUDGETS[k]) for k in finder}}
     verdict.update({f"notebook_s[{k}]": status(v, BUDGETS["notebook_s"]) for k, v in notebook_s.items()})
     verdict.update({f"page_bytes[{k}]": status(v, BUDGETS["page_bytes"]) for k, v in weights.items()})
+    if suite:
+        verdict.update({"suite_pytest_s": status(suite["suite_pytest_s"], BUDGETS["suite_pytest_s"]),
+                        "lab_rss_mb": status(suite["lab_rss_mb"], BUDGETS["lab_rss_mb"])})
+        verdict.update({f"lab_run_all_s[{k}]": status(v, BUDGETS["lab_run_all_s"]) for k, v in suite["lab_run_all_s"].items()})
+    verdict.update({f"ru_page_bytes[{k}]": status(v, BUDGETS["page_bytes"]) for k, v in ru_weights.items()})
     result["verdict"] = verdict
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     print(report(result))
+    if suite:
+        print("\n" + suite_report(suite))
     print(f"\nWritten to {args.out}")
 
 

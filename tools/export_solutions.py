@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import build_bank  # noqa: E402
 import redrev  # noqa: E402
-from redrev import checks, model  # noqa: E402
+from redrev import checks, handouts, model  # noqa: E402
 
 OUT = ROOT / "_build" / "solutions"
 CSS = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1a1a1a}
@@ -113,6 +113,11 @@ def build() -> str:
     parts += ["## Self-checks in the chapters", "",
               "Inserted in each chapter's *Check your understanding* section as `redrev.selfcheck(\"NN-name\")`.", ""]
     parts += [selfcheck_md(chapter, entry) for chapter, entry in spec["selfcheck"].items()]
+    data = redrev.dataset()
+    parts += ["## Document sets (For the classroom)", "",
+              "The key to each printable set (`redrev.handouts`): what the data record for each question, and for "
+              "each stage the evidence in the set and how firm the article's evidence is.", ""]
+    parts += [handouts.key_html(data, country) + "\n" for country in handouts.countries(data)]
     return "\n".join(parts)
 
 

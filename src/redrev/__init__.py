@@ -11,7 +11,8 @@ if "jsonschema" not in sys.modules:
 
 from .checks import check, exercise_ids, progress  # noqa: E402
 from .data import DataError, dataset, load  # noqa: E402
+from .i18n import get_language, set_language  # noqa: E402
 from .renderer import setup  # noqa: E402
 from .selfcheck import selfcheck  # noqa: E402
 
-__all__ = ["DataError", "check", "dataset", "exercise_ids", "load", "progress", "selfcheck", "setup"]
+__all__ = ["DataError", "check", "dataset", "exercise_ids", "get_language", "load", "progress", "selfcheck", "set_language", "setup"]

@@ -8,6 +8,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .chart_text import localise
+from .i18n import column, is_ru, label, partial_date, short_day, tr, value
+from .i18n import label as label_of
 from .model import STAGES, period_end, stage_label
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies; each meets
@@ -30,8 +33,9 @@ def country_shape() -> alt.Shape:
 
 
 def _finish(chart: alt.TopLevelMixin, title: str, description: str) -> alt.TopLevelMixin:
-    return chart.properties(title=title, description=description).configure_axis(
+    chart = chart.properties(title=title, description=description).configure_axis(
         labelFontSize=12, titleFontSize=13).configure_legend(labelFontSize=12, titleFontSize=13)
+    return localise(chart) if is_ru() else chart
 
 
 def _select(name: str, values: list[str], label: str) -> alt.Parameter:
@@ -47,7 +51,7 @@ def document_rows(documents: pd.DataFrame) -> pd.DataFrame:
         "id": rows["id"], "date": rows["date"].dt.strftime("%Y-%m-%d"),
         "precision": rows["date_precision"], "country": rows["country"].fillna("other"),
         "case": rows["case"].fillna("none"), "type": rows["type"],
-        "senders": rows["senders"].map(", ".join), "summary": rows["summary_en"],
+        "senders": rows["senders"].map(", ".join), "summary": column(rows, "summary"),
     }).astype(object)
 
 
@@ -66,8 +70,8 @@ def documents_timeline(documents: pd.DataFrame) -> alt.TopLevelMixin:
         f"({kind.name} == null || datum.type == {kind.name})"
     ).properties(width="container", height=220)
     return _finish(chart, "Documents cited in the article, by date",
-                   f"A time line of the {len(data)} dated documents, one mark each, in rows by the republic "
-                   "they concern. Two drop-downs filter the marks by episode and by document type.")
+                   tr("A time line of the {n} dated documents, one mark each, in rows by the republic "
+                      "they concern. Two drop-downs filter the marks by episode and by document type.", n=len(data)))
 
 
 def stage_overview(stages: pd.DataFrame) -> alt.TopLevelMixin:
@@ -117,16 +121,15 @@ def _span(start, precision, end=None, end_precision=None) -> tuple[pd.Timestamp,
 def _day_text(start, precision, end=None, end_precision=None) -> str:
     """A partial date (or range) in words, saying when only the month or year is known."""
     if pd.isna(start):
-        return "undated"
-    fmt = {"day": "%d %B %Y", "month": "%B %Y (month only)", "year": "%Y (year only)"}
-    text = start.strftime(fmt[precision]).lstrip("0")
+        return tr("undated")
+    text = partial_date(start, precision, mark=True)
     if end is not None and pd.notna(end):
-        text += " to " + end.strftime(fmt[end_precision or "day"]).lstrip("0")
+        text += tr(" to ") + partial_date(end, end_precision or "day", mark=True)
     return text
 
 
 def _flag_text(flags: list[str]) -> str:
-    return ", ".join(f.replace("_", " ") for f in flags) if flags else "none"
+    return ", ".join(label(f.split(":")[0]) for f in flags) if flags else tr("none")
 
 
 def episode_rows(data, case: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -155,42 +158,44 @@ def episode_rows(data, case: str) -> tuple[pd.DataFrame, pd.DataFrame]:
             end = r["end"] if kind == "event" else None
             end_precision = r["end_precision"] if kind == "event" and pd.notna(r["end"]) else None
             base = {"id": r["id"], "kind": kind, "type": str(r[type_col]).replace("_", " "),
-                    "summary": r["summary_en"], "flags": _flag_text(flags)}
+                    "summary": value(r, "summary"), "flags": _flag_text(flags)}
             if pd.isna(r[date_col]) or r[f"{date_col}_precision"] == "year":
-                left_out.append({**base, "date": "undated" if pd.isna(r[date_col]) else f"{r[date_col]:%Y} (year only)"})
+                left_out.append({**base, "date": _day_text(r[date_col], "year")})
                 continue
             precision = r[f"{date_col}_precision"]
             start, stop = _span(r[date_col], precision, end, end_precision)
             stage = stage_of(r["id"], r["stage"])
             serious = any(f.startswith(SERIOUS_FLAGS) for f in flags)
-            label = f"{r['id']} · {base['type']}" + (f" · {stage}" if stage != "no stage" else "") + (" (!)" if serious else "")
+            row_label = (f"{r['id']} · {tr(base['type'])}" + (f" · {tr(stage)}" if stage != "no stage" else "")
+                         + (" (!)" if serious else ""))
             when = _day_text(r[date_col], precision, end, end_precision)
             if kind == "document" and pd.notna(r["time"]):
                 when += f", {r['time']}"
             if kind == "document" and r["date_basis"] == "received":
-                when += " (date of receipt)"
+                when += " (" + tr("date of receipt") + ")"
             if pd.notna(r["date_printed"]):
-                when += f" [printed: {r['date_printed']}]"
+                when += tr(" [printed: {text}]", text=r["date_printed"])
             if "month" in (precision, end_precision):
                 certainty = "month"
             elif "date_approximate" in flags:
-                certainty, when = "day, approximate", when + " (approximate)"
+                certainty, when = "day, approximate", when + tr(" (approximate)")
             else:
                 certainty = "day"
-            records.append({**base, "row": label, "stage": stage, "start": start, "end": stop,
+            records.append({**base, "row": row_label, "stage": stage, "start": start, "end": stop,
                             "precision": certainty, "when": when, "problem": "|" + "|".join(flags) + "|"})
     records.sort(key=lambda x: (x["start"], x["end"], x["id"]))
     rows = []
     for s in stages.itertuples():
-        label = f"Stage {s.stage}: {STAGE_SHORT[s.stage]}"
+        label = tr("Stage {n}: {name}", n=s.stage, name=tr(STAGE_SHORT[s.stage]))
         if pd.isna(s.date):
             start = stop = pd.NaT
-            when = "no date in the article"
+            when = tr("no date in the article")
         else:
             start, stop = _span(s.date, s.date_precision, s.date_end, s.date_end_precision if pd.notna(s.date_end) else None)
             when = _day_text(s.date, s.date_precision, s.date_end, s.date_end_precision if pd.notna(s.date_end) else None)
         rows.append({"id": f"stage {s.stage}", "kind": "stage", "type": "model stage",
-                     "summary": s.summary_en, "flags": "none", "row": label + f" ({s.status.replace('_', ' ')})",
+                     "summary": s.summary_ru if is_ru() else s.summary_en, "flags": tr("none"),
+                     "row": label + f" ({label_of(s.status)})",
                      "stage": f"stage {s.stage}", "start": start, "end": stop,
                      "precision": "month" if pd.notna(s.date) and "month" in (s.date_precision, s.date_end_precision) else "day",
                      "when": when, "problem": "||"})
@@ -233,7 +238,7 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
     doc_types = sorted(rows.loc[rows["kind"] == "document", "type"].unique())
     record = alt.param(name="record_filter", value=None, bind=alt.binding_select(
         options=[None, "document", *[f"document: {t}" for t in doc_types], "event"],
-        labels=["All records", "All documents", *[f"Documents: {t}" for t in doc_types], "Events"],
+        labels=["All records", "All documents", *[tr("Documents: {t}", t=tr(t)) for t in doc_types], "Events"],
         name="Records "))
     flags = sorted({f.split(":")[0] for p in rows["problem"] for f in p.strip("|").split("|") if f})
     problem = alt.param(name="problem_filter", value=None, bind=alt.binding_select(
@@ -272,14 +277,14 @@ def episode_timeline(data, case: str, window: tuple[str, str] | None = None) -> 
     n_records = int((rows["kind"] != "stage").sum())
     chart = alt.layer(bars, undated).properties(
         width="container", height=alt.Step(17), autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-    return _finish(chart, f"{case}: stages, documents and events by day",
-                   f"A day-by-day time line of episode {case}. The top five rows are the stages of the model; "
-                   f"below them, one row for each of the {n_records} documents and events dated at least to the "
+    return _finish(chart, tr("{case}: stages, documents and events by day", case=case),
+                   tr("A day-by-day time line of episode {case}. The top five rows are the stages of the model; "
+                   "below them, one row for each of the {n} documents and events dated at least to the "
                    "month, in date order. Colour and the row label give the model stage; faint dashed bars are "
                    "dated only to the month and half-faint bars to an approximate day; (!) marks a "
                    "contradiction, an impossible date, a struck-out line or a date of receipt. Two drop-downs "
                    "filter the records by kind and by source problem; dragging or "
-                   "scrolling on the chart zooms the dates.")
+                   "scrolling on the chart zooms the dates.", case=case, n=n_records))
 # --- 07-comparison and 08-correspondence ---
 
 # Role groups, stances and kinds of departure get their own dark, colour-blind-safe colours (Tol's
@@ -391,7 +396,7 @@ def moscow_decisions_chart(decisions: pd.DataFrame, cases: pd.DataFrame, people:
     """Documents sent from Moscow on a time line, in rows by stance, over the episodes' spans."""
     from .correspondence import MOSCOW, short_name
 
-    names = pd.Series({p: short_name(n, p) for p, n in zip(people["id"], people["name_en"])})
+    names = pd.Series({p: short_name(n, p) for p, n in zip(people["id"], column(people, "name"))})
     dated = decisions.dropna(subset=["date"])
     data = pd.DataFrame({
         "id": dated["id"], "date": dated["date"].dt.strftime("%Y-%m-%d"), "precision": dated["precision"],
@@ -631,7 +636,7 @@ def _slots(rows: pd.DataFrame, gap: float) -> list[int]:
 
 def _row_names(info: pd.DataFrame, cases: list[str]) -> dict[str, str]:
     """Short episode names for row labels; the country is dropped when all episodes share it."""
-    short = {c: _episode_short(info.loc[c, "label_en"]) for c in cases}
+    short = {c: _episode_short(label) for c, label in zip(cases, column(info.loc[cases], "label"))}
     if info.loc[cases, "country"].nunique() == 1:
         short = {c: name.split(", ", 1)[-1] for c, name in short.items()}
     return short
@@ -644,21 +649,21 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
     over the whole month (``end_day``), kept in its own row so it is not read as a precise day.
     """
     info = data.cases.set_index("id").loc[cases]
-    names = data.people.set_index("id")["name_en"]
-    who = lambda ids: ", ".join(names.get(i, i) for i in ids) or "not named"
+    names = pd.Series(column(data.people, "name").values, index=data.people["id"])
+    who = lambda ids: ", ".join(names.get(i, i) for i in ids) or tr("not named")
     parts = []
     for table, frame, date, kind in (("document", data.documents, "date", "type"),
                                      ("event", data.events, "start", "kind")):
         sub = frame[frame["case"].isin(cases) & frame[date].notna()]
         if table == "document":
-            route = sub["senders"].map(who) + " to " + sub["recipients"].map(who)
+            route = sub["senders"].map(who) + tr(" to ") + sub["recipients"].map(who)
         else:
             route = sub["actors"].map(who)
         parts.append(pd.DataFrame({
             "id": sub["id"], "table": table, "case": sub["case"].astype(str),
             "country": sub["country"].astype(object).where(sub["country"].isin(list(COUNTRY_COLOURS)), "other"),
             "date": sub[date], "precision": sub[f"{date}_precision"], "kind": sub[kind].astype(str).str.replace("_", " "),
-            "who": route, "summary": sub["summary_en"].astype(str),
+            "who": route, "summary": column(sub, "summary").astype(str),
             "flags": sub["flags"].map(lambda fl: ";" + ";".join(dict.fromkeys(f.split(":")[0] for f in fl)) + ";"),
         }))
     rec = pd.concat(parts, ignore_index=True)
@@ -668,13 +673,13 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
     rec["when"] = [_day_text(d, p) for d, p in zip(rec["date"], rec["precision"])]
     rec["placement"] = rec["precision"].map(lambda p: "day" if p == "day" else "span")
     short = _row_names(info, cases)
-    rec["row"] = [f"{short[c]}: {'to the day' if p == 'day' else 'month only'}"
+    rec["row"] = [f"{short[c]}: {tr('to the day') if p == 'day' else tr('month only')}"
                   for c, p in zip(rec["case"], rec["placement"])]
     rec = rec.sort_values(["row", "day", "id"]).reset_index(drop=True)
     rec["slot"] = 0
     for _, idx in rec.groupby("row").groups.items():
         rec.loc[idx, "slot"] = _slots(rec.loc[idx], gap=1.5)
-    rec["flags_text"] = rec["flags"].str.strip(";").str.replace(";", ", ").str.replace("_", " ")
+    rec["flags_text"] = rec["flags"].str.strip(";").map(lambda f: ", ".join(label(x) for x in f.split(";") if x))
 
     st = data.stages[data.stages["case"].isin(cases)]
     dated = st[st["date"].notna()]
@@ -683,12 +688,12 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
             zip(dated["date"], dated["date_end"], dated["date_precision"])]
     stages = pd.DataFrame({
         "case": dated["case"].astype(str), "stage": dated["stage"].astype(int),
-        "row": dated["case"].map(lambda c: f"{short[c]}: stages"),
+        "row": dated["case"].map(lambda c: f"{short[c]}: {tr('stages')}"),
         "day": (dated["date"] - s0).dt.days, "end_day": [(l - s).days for l, s in zip(last, s0)],
         "status": dated["status"].astype(str),
-        "when": [_day_text(d, p) + ("" if pd.isna(e) else f" to {e:%d %b %Y}".replace(" 0", " "))
+        "when": [_day_text(d, p) + ("" if pd.isna(e) else tr(" to ") + short_day(e))
                  for d, p, e in zip(dated["date"], dated["date_precision"], dated["date_end"])],
-        "summary": dated["summary_en"].astype(str),
+        "summary": column(dated, "summary").astype(str),
     })
     stages["stage_label"] = stages["stage"].map(stage_label)
     stages["label"] = stages["stage"].astype(str) + stages["status"].map(lambda s: "?" if s == "ambiguous" else "")
@@ -699,11 +704,11 @@ def timeline_rows(data, cases: list[str]) -> dict[str, pd.DataFrame]:
         missing = sc.loc[sc["status"] == "not_documented", "stage"].astype(int).tolist()
         undated = sc.loc[(sc["status"] != "not_documented") & sc["date"].isna(), "stage"].astype(int).tolist()
         text = "; ".join(t for t in [
-            ("not documented: stage " + ", ".join(map(str, missing))) if missing else "",
-            ("no date: stage " + ", ".join(map(str, undated))) if undated else ""] if t)
-        gaps.append({"case": c, "row": f"{short[c]}: stages", "text": text or "every stage dated"})
+            (tr("not documented: stage ") + ", ".join(map(str, missing))) if missing else "",
+            (tr("no date: stage ") + ", ".join(map(str, undated))) if undated else ""] if t)
+        gaps.append({"case": c, "row": f"{short[c]}: {tr('stages')}", "text": text or tr("every stage dated")})
     return {"records": rec, "stages": stages.reset_index(drop=True), "gaps": pd.DataFrame(gaps),
-            "rows": [f"{short[c]}: {r}" for c in cases for r in ("stages", "to the day", "month only")]}
+            "rows": [f"{short[c]}: {tr(r)}" for c in cases for r in ("stages", "to the day", "month only")]}
 
 
 def stages_timeline(data, cases: list[str]) -> alt.TopLevelMixin:
@@ -718,8 +723,8 @@ def stages_timeline(data, cases: list[str]) -> alt.TopLevelMixin:
     parts = timeline_rows(data, cases)
     rec, stages, gaps = parts["records"], parts["stages"], parts["gaps"]
     info = data.cases.set_index("id")
-    starts = "; ".join(f"{_episode_short(info.loc[c, 'label_en'])}, {info.loc[c, 'start'].day} {info.loc[c, 'start']:%b %Y}"
-                       for c in cases)
+    labels_of = dict(zip(info.index, column(info, "label")))
+    starts = "; ".join(f"{_episode_short(labels_of[c])}, {short_day(info.loc[c, 'start'])}" for c in cases)
     flag_values = [f for f in ("date_received", "year_implied", "month_implied", "date_approximate",
                                "inferred_sender", "inferred_recipient", "contradicts", "impossible_date",
                                "struck_out", "spelling_variant", "unquoted", "author_paraphrase")
@@ -767,16 +772,17 @@ def stages_timeline(data, cases: list[str]) -> alt.TopLevelMixin:
     marked = alt.layer(sspan, spoint, slabel)
     chart = alt.layer(records, marked, gap_text).add_params(table, flag, since).resolve_scale(
         color="independent").properties(width="container", height=60 * len(parts["rows"]))
-    title = (f"{_episode_short(info.loc[cases[0], 'label_en'])}: stages, documents and events" if len(cases) == 1
-             else f"{len(cases)} episodes on one time line, stages marked")
+    title = (tr("{episode}: stages, documents and events", episode=_episode_short(labels_of[cases[0]]))
+             if len(cases) == 1 else tr("{n} episodes on one time line, stages marked", n=len(cases)))
     return _finish(chart, alt.TitleParams(title, subtitle=["Day 0 is each episode's first dated step:", *starts.split("; ")]),
-                   f"A time line of {len(cases)} episode{'s' if len(cases) > 1 else ''} ({starts}), each counted in "
+                   tr("A time line of {n} episode{s} ({starts}), each counted in "
                    "days from its first dated step. For each episode "
                    "one row marks the stages of the model (black diamonds with the stage number, orange with '?' where "
                    "the article's evidence is ambiguous, a bar where a stage spans days or is known only to the month); "
                    "a second row has the documents (circles) and events (squares) dated to the day; a third has those "
                    "known only to the month, drawn as bars over the whole month. Two drop-downs show only documents or "
-                   "events and only records with a given source problem; a slider hides records before a chosen day.")
+                   "events and only records with a given source problem; a slider hides records before a chosen day.",
+                      n=len(cases), s="s" if len(cases) > 1 else "", starts=starts))
 
 
 def source_problem_counts(documents: pd.DataFrame, events: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
@@ -845,20 +851,21 @@ def correspondents_chart(counts: pd.DataFrame, minimum: int = 3) -> alt.TopLevel
     ``counts`` has the columns ``name_en``, ``kind``, ``sent``, ``received`` and ``total`` (see
     :func:`redrev.registers.people_table`). A drop-down shows persons or bodies only.
     """
-    top = counts[counts["total"] >= minimum].sort_values(["total", "name_en"], ascending=[False, True])
-    data = top.melt(id_vars=["name_en", "kind", "total"], value_vars=["sent", "received"],
+    name = "name_ru" if is_ru() and "name_ru" in counts else "name_en"
+    top = counts[counts["total"] >= minimum].sort_values(["total", name], ascending=[False, True])
+    data = top.melt(id_vars=[name, "kind", "total"], value_vars=["sent", "received"],
                     var_name="direction", value_name="documents").astype(object)
-    order = top["name_en"].tolist()
+    order = top[name].tolist()
     kind = alt.param(name="who_filter", value=None,
                      bind=alt.binding_select(options=[None, "person", "body"], labels=["All", "persons", "bodies"],
                                              name="Show "))
     base = alt.Chart(data).encode(
         # Long names are cut (in full in the tooltip) so that a phone screen keeps room for the bars.
-        y=alt.Y("name_en:N", title=None, sort=order,
+        y=alt.Y(f"{name}:N", title=None, sort=order,
                 axis=alt.Axis(labelLimit={"expr": "containerSize()[0] < 560 ? 130 : 260"})),
         yOffset=alt.YOffset("direction:N", sort=list(DIRECTION_COLOURS)),
         x=alt.X("documents:Q", title="Documents"),
-        tooltip=[alt.Tooltip("name_en:N", title="Name"), alt.Tooltip("direction:N", title="As"),
+        tooltip=[alt.Tooltip(f"{name}:N", title="Name"), alt.Tooltip("direction:N", title="As"),
                  alt.Tooltip("documents:Q", title="Documents"), alt.Tooltip("total:Q", title="In all")],
     ).transform_filter(f"{kind.name} == null || datum.kind == {kind.name}")
     bars = base.mark_bar().encode(color=alt.Color(
@@ -868,12 +875,12 @@ def correspondents_chart(counts: pd.DataFrame, minimum: int = 3) -> alt.TopLevel
     labels = base.mark_text(align="left", dx=3, fontSize=10, color="#1a1a1a").encode(text="documents:Q")
     chart = alt.layer(bars, labels).add_params(kind).properties(width="container", height=alt.Step(11))
     title = alt.TitleParams("Who sent and who received the documents", anchor="start", frame="bounds",
-                            subtitle=f"The {len(top)} persons and bodies in {minimum} or more documents")
+                            subtitle=tr("The {n} persons and bodies in {minimum} or more documents",
+                                        n=len(top), minimum=minimum))
     return _finish(chart, title,
-                   f"Horizontal bars for the {len(top)} persons and bodies named in at least {minimum} of the "
+                   tr("Horizontal bars for the {n} persons and bodies named in at least {minimum} of the "
                    "article's documents: for each, one bar for documents sent and one for documents received. "
-                   "A drop-down shows persons only or bodies only.")
-
+                   "A drop-down shows persons only or bodies only.", n=len(top), minimum=minimum))
 
 def city_label_sides(places: pd.DataFrame, east: float | None = None) -> pd.Series:
     """Where each city's name goes: ``right`` of its symbol, or ``left`` when another city sits
@@ -908,14 +915,15 @@ def places_map(boundaries: dict, places: pd.DataFrame, episodes: dict[str, str] 
 
     on = places[places["on_map"] == "on map"]
     data = pd.DataFrame({
-        "name": on["name_en"], "modern": on["name_modern"].fillna("(none given)"), "russian": on["name_ru"],
+        "name": on["name_ru" if is_ru() else "name_en"], "modern": on["name_modern"].fillna("(none given)"), "russian": on["name_ru"],
         "kind": on["kind"], "lat": on["lat"].astype(float), "lon": on["lon"].astype(float),
         "episodes": on["episodes"].map(lambda e: ", ".join(e) or "none"),
         "coordinates": on["coord_source"],
     })
     sides = city_label_sides(data)
     on_left = json.dumps(sorted(data.loc[sides == "left", "name"]), ensure_ascii=False)
-    capitals = json.dumps(sorted(on.loc[on["id"].isin(list(CAPITALS.values())), "name_en"]), ensure_ascii=False)
+    capitals = json.dumps(sorted(on.loc[on["id"].isin(list(CAPITALS.values())), "name_ru" if is_ru() else "name_en"]),
+                          ensure_ascii=False)
     cities = "datum.kind == 'city'"
     data = data.astype(object)
     episodes = episodes or {}
@@ -958,10 +966,10 @@ def places_map(boundaries: dict, places: pd.DataFrame, episodes: dict[str, str] 
     title = alt.TitleParams("Places named in the article", anchor="start", frame="bounds",
                             subtitle="Modern borders; positions approximate")
     return _finish(chart, title,
-                   f"A map of the Caucasus with today's state borders and {len(data)} places from the article as "
+                   tr("A map of the Caucasus with today's state borders and {n} places from the article as "
                    "symbols, coloured and shaped by kind; cities are labelled with their 1920 names. Two drop-downs "
                    "filter the places by kind and by episode. Positions are approximate; regions are shown by a "
-                   "representative point.")
+                   "representative point.", n=len(data)))
 # --- ch-intro: context (02) and model (03) chapters ---
 
 REPUBLICS = ["azerbaijan", "armenia", "georgia"]
@@ -999,9 +1007,10 @@ def documents_per_month(documents: pd.DataFrame) -> alt.TopLevelMixin:
         f"{country.name} == null || datum.country == {country.name}"
     ).properties(width="container", height=240)
     return _finish(chart, "Documents cited in the article, per month",
-                   f"Bars count the {int(data['documents'].sum())} documents the article dates to a day or a month, "
+                   tr("Bars count the {n} documents the article dates to a day or a month, "
                    "month by month from early 1920 to early 1921, coloured by the republic they concern "
-                   "('several' and 'other' for the rest). A drop-down shows one republic at a time.")
+                   "('several' and 'other' for the rest). A drop-down shows one republic at a time.",
+                      n=int(data['documents'].sum())))
 
 
 def stage_sequence_rows(stages: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:

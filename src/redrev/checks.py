@@ -37,6 +37,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .i18n import RU, is_ru, tr
+
+
+def tr_ru(text: str) -> str:
+    """The Russian of an English string (so that answers in Russian read in either language)."""
+    return RU.get(text, text)
+
 BANK_FILE = Path(__file__).with_name("bank.json")
 MAX_CHARS = 10_000            # a longer answer is not read (written answers: MAX_WRITTEN_CHARS)
 MAX_WRITTEN_CHARS = 50_000
@@ -120,7 +127,7 @@ def date_key(text: str) -> str:
     if m:
         return _ymd(int(m[3]), int(m[2]), int(m[1]))
     if re.fullmatch(r"[0-9]{4}([-/.][0-9]{1,2})?", folded):
-        raise AnswerError("give the day as well as the month and the year, e.g. '1920-01-15'")
+        raise AnswerError(tr("give the day as well as the month and the year, e.g. '1920-01-15'"))
     tokens = [t for t in re.findall(r"[a-zа-я]+|[0-9]+", folded) if t not in DATE_FILLERS]
     shape = "".join("M" if t in MONTHS else "n" if t.isdigit() else "?" for t in tokens)
     if shape == "nMn" and len(tokens[2]) == 4:
@@ -128,18 +135,18 @@ def date_key(text: str) -> str:
     if shape == "Mnn" and len(tokens[2]) == 4:
         return _ymd(int(tokens[2]), MONTHS[tokens[0]], int(tokens[1]))
     if shape == "Mn" and len(tokens[1]) == 4:
-        raise AnswerError("give the day as well as the month and the year, e.g. '15 January 1920'")
+        raise AnswerError(tr("give the day as well as the month and the year, e.g. '15 January 1920'"))
     if shape in ("nM", "Mn"):
-        raise AnswerError("add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')")
-    raise AnswerError("that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'")
+        raise AnswerError(tr("add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')"))
+    raise AnswerError(tr("that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'"))
 
 
 def _ymd(year: int, month: int, day: int) -> str:
     if not 1 <= month <= 12:
-        raise AnswerError(f"there is no month {month}; write the date like '1920-01-15' or '15 January 1920'")
+        raise AnswerError(tr("there is no month {month}; write the date like '1920-01-15' or '15 January 1920'", month=month))
     last = _days_in(year, month)
     if not 1 <= day <= last:
-        raise AnswerError(f"that month has {last} days, so day {day} does not exist")
+        raise AnswerError(tr("that month has {last} days, so day {day} does not exist", last=last, day=day))
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -156,13 +163,13 @@ def number_key(text: str) -> str:
     elif re.fullmatch(r"[+-]?[0-9]+,[0-9]+", s):
         s = s.replace(",", ".")
     if not re.fullmatch(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", s):
-        raise AnswerError("that is not a number; give digits only, e.g. 12 (not '12 documents')")
+        raise AnswerError(tr("that is not a number; give digits only, e.g. 12 (not '12 documents')"))
     return _number_text(float(s))
 
 
 def _number_text(x: float) -> str:
     if not math.isfinite(x):
-        raise AnswerError("that is not a finite number")
+        raise AnswerError(tr("that is not a finite number"))
     if abs(x) >= 1e15:
         return f"{x:.6e}"
     text = f"{x:.6f}".rstrip("0").rstrip(".")
@@ -173,7 +180,7 @@ def doc_key(text: str) -> str:
     """'D21', 'd 021', '21' -> 'D021'."""
     m = re.fullmatch(r"d?0*([0-9]{1,3})", text_key(text).replace(" ", "").replace("д", "d"))
     if not m or int(m[1]) == 0:
-        raise AnswerError(f"{_short(text)!r} is not a document id; ids look like 'D001'")
+        raise AnswerError(tr("{value} is not a document id; ids look like 'D001'", value=repr(_short(text))))
     return f"D{int(m[1]):03d}"
 
 
@@ -182,7 +189,7 @@ def time_key(text: str) -> str:
     s = _fold(text).strip()
     m = re.fullmatch(r"([0-9]{1,2})\s*[:.hч]\s*([0-9]{2})", s) or re.fullmatch(r"([0-9]{2})([0-9]{2})", s)
     if not m or int(m[1]) > 23 or int(m[2]) > 59:
-        raise AnswerError("that is not a time of day; write it as 'HH:MM', e.g. '09:45'")
+        raise AnswerError(tr("that is not a time of day; write it as 'HH:MM', e.g. '09:45'"))
     return f"{int(m[1]):02d}:{int(m[2]):02d}"
 
 
@@ -285,11 +292,11 @@ def _is_missing(value) -> bool:
 
 def _as_text(value, limit: int = MAX_CHARS) -> str:
     if isinstance(value, bytes):
-        raise AnswerError("that is bytes, not text; give a str")
+        raise AnswerError(tr("that is bytes, not text; give a str"))
     if not isinstance(value, str):
-        raise AnswerError(f"that is a {_typename(value)}, not text")
+        raise AnswerError(tr("that is a {type}, not text", type=_typename(value)))
     if len(value) > limit:
-        raise AnswerError(f"that text is {len(value):,} characters long, too long to be this answer")
+        raise AnswerError(tr("that text is {n} characters long, too long to be this answer", n=f"{len(value):,}"))
     return value
 
 
@@ -301,13 +308,14 @@ def _unwrap(value):
         if value.shape == (1, 1):
             return value.iat[0, 0]
         rows, cols = value.shape
-        raise AnswerError(f"that is a DataFrame of {rows} row{'s' * (rows != 1)} and {cols} column{'s' * (cols != 1)}; "
-                          "this answer is a single value (pick the cell, e.g. df['col'].iloc[0])")
+        raise AnswerError(tr("that is a DataFrame of {rows} row{rs} and {cols} column{cs}; "
+                             "this answer is a single value (pick the cell, e.g. df['col'].iloc[0])",
+                             rows=rows, cols=cols, rs="s" * (rows != 1), cs="s" * (cols != 1)))
     if isinstance(value, (list, tuple, set, frozenset, pd.Series, pd.Index, np.ndarray)):
         items = list(value.ravel()) if isinstance(value, np.ndarray) else list(value)
         if len(items) == 1:
             return items[0]
-        raise AnswerError(f"you gave {len(items)} values ({_typename(value)}); this answer is a single value")
+        raise AnswerError(tr("you gave {n} values ({type}); this answer is a single value", n=len(items), type=_typename(value)))
     return value
 
 
@@ -315,14 +323,14 @@ def as_number(value) -> str:
     import numpy as np
     value = _unwrap(value)
     if isinstance(value, (bool, np.bool_)):
-        raise AnswerError("that is True/False, not a number (did you forget .sum() after a comparison?)")
+        raise AnswerError(tr("that is True/False, not a number (did you forget .sum() after a comparison?)"))
     if isinstance(value, decimal.Decimal):
         return _number_text(float(value))
     if isinstance(value, numbers.Real):
         return _number_text(float(value))
     if isinstance(value, str):
         return number_key(_as_text(value))
-    raise AnswerError(f"that is a {_typename(value)}, not a number")
+    raise AnswerError(tr("that is a {type}, not a number", type=_typename(value)))
 
 
 def as_date(value) -> str:
@@ -332,12 +340,12 @@ def as_date(value) -> str:
     if isinstance(value, np.datetime64):
         value = pd.Timestamp(value)
     if value is pd.NaT:
-        raise AnswerError("that is NaT, a missing date")
+        raise AnswerError(tr("that is NaT, a missing date"))
     if isinstance(value, _dt.date):
         return _ymd(value.year, value.month, value.day)
     if isinstance(value, str):
         return date_key(_as_text(value))
-    raise AnswerError(f"that is a {_typename(value)}, not a date")
+    raise AnswerError(tr("that is a {type}, not a date", type=_typename(value)))
 
 
 def as_time(value) -> str:
@@ -346,34 +354,38 @@ def as_time(value) -> str:
         return f"{value.hour:02d}:{value.minute:02d}"
     if isinstance(value, str):
         return time_key(_as_text(value))
-    raise AnswerError(f"that is a {_typename(value)}, not a time of day")
+    raise AnswerError(tr("that is a {type}, not a time of day", type=_typename(value)))
 
 
 def as_doc(value) -> str:
     value = _unwrap(value)
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         if not 1 <= int(value) <= 999:
-            raise AnswerError(f"{value} is not a document number")
+            raise AnswerError(tr("{value} is not a document number", value=value))
         key = f"D{int(value):03d}"
     elif isinstance(value, str):
         key = doc_key(_as_text(value))
     else:
-        raise AnswerError(f"that is a {_typename(value)}, not a document id")
+        raise AnswerError(tr("that is a {type}, not a document id", type=_typename(value)))
     known = set(_data().documents["id"])
     if key not in known:
-        raise AnswerError(f"{key} is not a document of data/documents.csv (D001 to {max(known)})")
+        raise AnswerError(tr("{key} is not a document of data/documents.csv (D001 to {last})", key=key, last=max(known)))
     return key
 
 
 def as_case(value) -> str:
     value = _unwrap(value)
     if not isinstance(value, str):
-        raise AnswerError(f"that is a {_typename(value)}, not an episode id")
+        raise AnswerError(tr("that is a {type}, not an episode id", type=_typename(value)))
     key = "-".join(text_key(_as_text(value)).split())
     known = list(_data().cases["id"])
     if key not in known:
-        raise AnswerError(f"{_short(value)!r} is not an episode id; the ids are {', '.join(known)}")
+        raise AnswerError(tr("{value} is not an episode id; the ids are {ids}", value=repr(_short(value)), ids=", ".join(known)))
     return key
+
+
+# Key words of the stages in Russian, the first that occurs wins ('обращение ревкома' is stage 3, not 2).
+STAGE_WORDS_RU = [(3, "обращени"), (2, "ревком"), (1, "переворот"), (4, "арми"), (5, "приветстви")]
 
 
 def as_stage(value) -> str:
@@ -385,18 +397,20 @@ def as_stage(value) -> str:
         key = text_key(_as_text(value))
         numbers_in = re.findall(r"\b[1-5]\b", key)
         roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
-        named = [n for n, label in STAGES.items() if text_key(label) in key]
+        named = [n for n, label in STAGES.items() if text_key(label) in key or text_key(tr_ru(label)) in key]
+        # A stage named in Russian by its key word ('переворот', 'приветствие'), when no full name matched.
+        named = named or [n for n, word in STAGE_WORDS_RU if word in key][:1]
         found = {int(n) for n in numbers_in} | {roman[w] for w in key.split() if w in roman} | set(named)
         if len(found) == 1:
             return str(found.pop())
-    raise AnswerError(f"{_short(value)!r} is not a stage of the model; give a number from 1 to 5")
+    raise AnswerError(tr("{value} is not a stage of the model; give a number from 1 to 5", value=repr(_short(value))))
 
 
 def as_person(value) -> list[str]:
     """Person ids the answer can name (usually one)."""
     value = _unwrap(value)
     if not isinstance(value, str):
-        raise AnswerError(f"that is a {_typename(value)}, not a name")
+        raise AnswerError(tr("that is a {type}, not a name", type=_typename(value)))
     text = _as_text(value)
     index = _people_index()
     if text.strip().lower() in set(_data().people["id"]):
@@ -406,22 +420,22 @@ def as_person(value) -> list[str]:
         words = [w for w in re.split(r"[\s,;]+", text) if len(name_key(w)) >= 3]
         found = set().union(*(index.get(name_key(w), set()) for w in words)) if words else set()
         if len(found) > 1:
-            raise AnswerError(f"{_short(text)!r} names more than one person ({', '.join(sorted(found))}); give one")
+            raise AnswerError(tr("{value} names more than one person ({ids}); give one", value=repr(_short(text)), ids=", ".join(sorted(found))))
         ids = found
     if not ids:
-        raise AnswerError(f"{_short(text)!r} is not a name in data/people.csv; "
-                          "try the surname in English or Russian (e.g. 'Chicherin' or 'Чичерин')")
+        raise AnswerError(tr("{value} is not a name in data/people.csv; "
+                             "try the surname in English or Russian (e.g. 'Chicherin' or 'Чичерин')", value=repr(_short(text))))
     return sorted(ids)
 
 
 def as_country(value) -> str:
     value = _unwrap(value)
     if not isinstance(value, str):
-        raise AnswerError(f"that is a {_typename(value)}, not a country")
+        raise AnswerError(tr("that is a {type}, not a country", type=_typename(value)))
     key = name_key(_as_text(value))
     if key in _country_index():
         return _country_index()[key]
-    raise AnswerError(f"{_short(value)!r} is not a country I know; try 'Azerbaijan', 'Armenia' or 'Georgia'")
+    raise AnswerError(tr("{value} is not a country I know; try 'Azerbaijan', 'Armenia' or 'Georgia'", value=repr(_short(value))))
 
 
 BASIS_WORDS = {
@@ -434,21 +448,21 @@ BASIS_WORDS = {
 def as_basis(value) -> str:
     value = _unwrap(value)
     if not isinstance(value, str):
-        raise AnswerError(f"that is a {_typename(value)}, not one of 'sent', 'received', 'implied'")
+        raise AnswerError(tr("that is a {type}, not one of 'sent', 'received', 'implied'", type=_typename(value)))
     key = text_key(_as_text(value))
     found = [basis for basis, stems in BASIS_WORDS.items() if any(s in key for s in stems)]
     if len(found) == 1:
         return found[0]
     if found:
-        raise AnswerError(f"that mentions several kinds of date ({', '.join(found)}); choose one")
-    raise AnswerError("give one of 'sent' (date of sending), 'received' (date of receipt) or 'implied' (deduced)")
+        raise AnswerError(tr("that mentions several kinds of date ({kinds}); choose one", kinds=", ".join(found)))
+    raise AnswerError(tr("give one of 'sent' (date of sending), 'received' (date of receipt) or 'implied' (deduced)"))
 
 
 def as_choice(value, options: dict[str, str]) -> str:
     value = _unwrap(value)
     letters = ", ".join(f'"{k}"' for k in options)
     if not isinstance(value, str):
-        raise AnswerError(f"give the letter of your choice as a string: {letters}")
+        raise AnswerError(tr("give the letter of your choice as a string: {letters}", letters=letters))
     text = _fold(_as_text(value)).strip()
     m = (re.fullmatch(r"(?:option|answer)?\s*\(?\s*([a-z])\s*[).:]?", text)
          or re.match(r"\(?([a-z])[).:]\s", text))
@@ -457,7 +471,7 @@ def as_choice(value, options: dict[str, str]) -> str:
     for letter, option in options.items():
         if text_key(text) == text_key(option):
             return letter
-    raise AnswerError(f"give one of the letters {letters}")
+    raise AnswerError(tr("give one of the letters {letters}", letters=letters))
 
 
 SCALARS = {"number": as_number, "date": as_date, "time": as_time, "doc": as_doc, "case": as_case,
@@ -491,10 +505,10 @@ def _items(value, element: str, ordered: bool) -> list:
         return items
     if isinstance(value, (set, frozenset)):
         if ordered:
-            raise AnswerError("a set has no order; give a list, earliest first")
+            raise AnswerError(tr("a set has no order; give a list, earliest first"))
         return sorted(value, key=str)
     if isinstance(value, dict):
-        raise AnswerError("that is a dict; give a list")
+        raise AnswerError(tr("that is a dict; give a list"))
     if isinstance(value, pd.DataFrame):
         for column in ELEMENT_COLUMNS.get(element, []):
             if column in value.columns:
@@ -504,20 +518,20 @@ def _items(value, element: str, ordered: bool) -> list:
         if value.shape[1] == 1:
             return value.iloc[:, 0].tolist()
         wanted = " or ".join(repr(c) for c in ELEMENT_COLUMNS.get(element, ["id"]))
-        raise AnswerError(f"that DataFrame has no column {wanted} to read the answer from")
+        raise AnswerError(tr("that DataFrame has no column {wanted} to read the answer from", wanted=wanted))
     if isinstance(value, pd.Series):
         if value.dtype == bool or str(value.dtype) == "boolean":
             return value.index[value.fillna(False).astype(bool)].tolist()
         return value.tolist()
     if isinstance(value, np.ndarray):
         if value.ndim > 1:
-            raise AnswerError("that array has more than one dimension; give a flat list")
+            raise AnswerError(tr("that array has more than one dimension; give a flat list"))
         return value.tolist()
     if isinstance(value, (list, tuple, pd.Index)):
         return list(value)
     if isinstance(value, (str, numbers.Number)):
         return [value]
-    raise AnswerError(f"that is a {_typename(value)}; give a list")
+    raise AnswerError(tr("that is a {type}; give a list", type=_typename(value)))
 
 
 def _parses(element: str, text: str) -> bool:
@@ -531,17 +545,17 @@ def _parses(element: str, text: str) -> bool:
 def as_collection(value, element: str, ordered: bool) -> list[str]:
     items = _items(value, element, ordered)
     if len(items) > MAX_ITEMS:
-        raise AnswerError(f"that has {len(items)} items, far more than this answer needs")
+        raise AnswerError(tr("that has {n} items, far more than this answer needs", n=len(items)))
     keys = []
     for item in items:
         try:
             keys.append(_element(element, item))
         except AnswerError as err:
-            raise AnswerError(f"item {_short(item)!r}: {err}") from None
+            raise AnswerError(tr("item {item}: {err}", item=repr(_short(item)), err=err)) from None
     if ordered:
         repeated = sorted({k for k in keys if keys.count(k) > 1})
         if repeated:
-            raise AnswerError(f"{', '.join(repeated)} appears more than once in your sequence")
+            raise AnswerError(tr("{items} appears more than once in your sequence", items=", ".join(repeated)))
         return keys
     return sorted(set(keys), key=_sort_key)
 
@@ -557,16 +571,16 @@ def as_counts(value, element: str) -> dict[str, str]:
         value = _frame_to_series(value, element)
     if isinstance(value, pd.Series):
         if isinstance(value.index, pd.MultiIndex):
-            raise AnswerError("that Series has a MultiIndex; group by one column only")
+            raise AnswerError(tr("that Series has a MultiIndex; group by one column only"))
         pairs = list(value.items())
     elif isinstance(value, dict):
         pairs = list(value.items())
     elif isinstance(value, (list, tuple)) and all(isinstance(p, (list, tuple)) and len(p) == 2 for p in value):
         pairs = [tuple(p) for p in value]
     else:
-        raise AnswerError(f"that is a {_typename(value)}; give a Series, a dict or a two-column DataFrame")
+        raise AnswerError(tr("that is a {type}; give a Series, a dict or a two-column DataFrame", type=_typename(value)))
     if len(pairs) > MAX_ITEMS:
-        raise AnswerError(f"that has {len(pairs)} rows, far more than this answer needs")
+        raise AnswerError(tr("that has {n} rows, far more than this answer needs", n=len(pairs)))
     counts: dict[str, str] = {}
     for key, count in pairs:
         try:
@@ -576,7 +590,7 @@ def as_counts(value, element: str) -> dict[str, str]:
         try:
             counts[name] = _number_text(float(as_number(count)) + float(counts.get(name, 0)))
         except AnswerError as err:
-            raise AnswerError(f"the count for {name}: {err}") from None
+            raise AnswerError(tr("the count for {name}: {err}", name=name, err=err)) from None
     return counts
 
 
@@ -590,8 +604,8 @@ def _frame_to_series(frame, element: str):
                 return frame.set_index(column)[values[0]]
     if len(numeric) == 1 and frame.shape[1] == 1:
         return frame.iloc[:, 0]
-    raise AnswerError("from a DataFrame I need one column of keys and one column of counts "
-                      "(e.g. the result of df.groupby(...).size().reset_index())")
+    raise AnswerError(tr("from a DataFrame I need one column of keys and one column of counts "
+                         "(e.g. the result of df.groupby(...).size().reset_index())"))
 
 
 def canonical(kind: str, value, ex: dict | None = None) -> list[str]:
@@ -611,7 +625,7 @@ def canonical(kind: str, value, ex: dict | None = None) -> list[str]:
     if kind.startswith("counts:"):
         counts = as_counts(value, kind.split(":", 1)[1])
         return [counts_text(counts)]
-    raise AnswerError(f"this exercise has an unknown kind {kind!r}")
+    raise AnswerError(tr("this exercise has an unknown kind {kind}", kind=repr(kind)))
 
 
 def counts_text(counts: dict[str, str]) -> str:
@@ -652,6 +666,14 @@ def bank() -> dict:
 
 def _exercises() -> dict:
     return bank()["exercises"]
+
+
+def localised(entry: dict) -> dict:
+    """An exercise or self-check question in the current language: in Russian, each field that has a
+    ``<field>_ru`` sibling in the bank (title, prompt, hints, mistakes, options...) takes its value."""
+    if not is_ru():
+        return entry
+    return {**entry, **{k[:-3]: v for k, v in entry.items() if k.endswith("_ru") and v}}
 
 
 def exercise_ids(notebook: str | None = None) -> list[str]:
@@ -710,7 +732,7 @@ class CheckResult:
         return self.passed
 
     def __repr__(self) -> str:
-        return f"{ICONS.get(self.status, '')} {LABELS.get(self.status, self.status)} ({self.exercise_id}): {self.message}"
+        return f"{ICONS.get(self.status, '')} {tr(LABELS.get(self.status, self.status))} ({self.exercise_id}): {self.message}"
 
     def _repr_html_(self) -> str:
         colour = COLOURS.get(self.status, "#777777")
@@ -726,7 +748,7 @@ class CheckResult:
                 f'style="border:1px solid {colour};border-left:6px solid {colour};border-radius:4px;'
                 f'padding:0.45em 0.8em;margin:0.4em 0">'
                 f'<strong><span aria-hidden="true">{ICONS.get(self.status, "")}</span> '
-                f'{html.escape(LABELS.get(self.status, self.status))}</strong> '
+                f'{html.escape(tr(LABELS.get(self.status, self.status)))}</strong> '
                 f'<span style="opacity:0.8">({html.escape(self.exercise_id)})</span>: {body}</div>')
 
 
@@ -739,8 +761,8 @@ def check(exercise_id, answer=_MISSING) -> CheckResult:
         result = _check(exercise_id, answer)
     except Exception as err:   # the last safety net: report, never raise
         result = CheckResult(_short(exercise_id), False,
-                             f"The checker could not read this answer ({type(err).__name__}). "
-                             f"Expected {_expects_safe(exercise_id)}.", "invalid")
+                             tr("The checker could not read this answer ({error}). Expected {expected}.",
+                                error=type(err).__name__, expected=_expects_safe(exercise_id)), "invalid")
     try:
         if result.status not in ("unknown", "unanswered"):
             _record(result)
@@ -753,7 +775,7 @@ def _expects_safe(exercise_id) -> str:
     try:
         return expects(_exercises()[exercise_id])
     except Exception:
-        return "an answer of the kind the exercise asks for"
+        return tr("an answer of the kind the exercise asks for")
 
 
 def expects(ex: dict) -> str:
@@ -763,14 +785,15 @@ def expects(ex: dict) -> str:
     things = {"doc": "document ids (e.g. 'D001')", "case": "episode ids (e.g. 'xx-1920-01')",
               "stage": "stage numbers 1-5", "person": "names", "country": "countries", "basis": "date bases"}
     if mode == "set":
-        return f"{things[element]} in any order: a list, a Series, or a DataFrame with a {ELEMENT_COLUMNS[element][0]!r} column"
+        return tr("{things} in any order: a list, a Series, or a DataFrame with a {column} column",
+                  things=tr(things[element]), column=repr(ELEMENT_COLUMNS[element][0]))
     if mode == "seq":
-        return f"{things[element]} in order, as a list (first item first)"
+        return tr("{things} in order, as a list (first item first)", things=tr(things[element]))
     if mode == "counts":
         key = {"case": "episode", "stage": "stage", "country": "country", "basis": "date basis"}[element]
-        return (f"a count per {key}: a Series (from value_counts() or groupby().size()), a dict, "
-                "or a DataFrame with one column of keys and one of counts")
-    return {
+        return tr("a count per {key}: a Series (from value_counts() or groupby().size()), a dict, "
+                  "or a DataFrame with one column of keys and one of counts", key=tr(key))
+    return tr({
         "number": "a single number (int, float or numpy number, e.g. the result of len(...) or .sum())",
         "date": "a date with day, month and year: '1920-01-15', '15 January 1920', '15.01.1920', '15 января 1920' or a date/Timestamp",
         "time": "a time of day as 'HH:MM', e.g. '09:45'",
@@ -780,37 +803,39 @@ def expects(ex: dict) -> str:
         "person": "one name in English or Russian (e.g. 'Chicherin' or 'Чичерин') or an id from people.csv",
         "country": "one country, e.g. 'Armenia', 'Армения' or 'armenia'",
         "basis": "'sent', 'received' or 'implied'",
-        "choice": "one letter: " + ", ".join(f"'{k}'" for k in ex.get("options", {})),
+        "choice": "one letter: {letters}",
         "text": "a word or a short phrase",
-        "frame": "a DataFrame with the columns " + ", ".join(repr(c) for c in ex.get("columns", [])),
+        "frame": "a DataFrame with the columns {columns}",
         "written": "your written answer as a string (triple quotes \"\"\" \"\"\" let it run over several lines)",
-    }.get(kind, "an answer")
+    }.get(kind, "an answer"), letters=", ".join(f"'{k}'" for k in ex.get("options", {})),
+        columns=", ".join(repr(c) for c in ex.get("columns", [])))
 
 
 def _check(exercise_id, answer) -> CheckResult:
     if not isinstance(exercise_id, str) or not exercise_id.strip():
         return CheckResult(_short(exercise_id), False,
-                           f"{_short(exercise_id)!r} is not an exercise id: ids are strings such as 'az-01'; "
-                           "redrev.exercise_ids() lists them.", "unknown")
+                           tr("{value} is not an exercise id: ids are strings such as 'az-01'; "
+                              "redrev.exercise_ids() lists them.", value=repr(_short(exercise_id))), "unknown")
     try:
         exercises = _exercises()
     except Exception as err:
-        return CheckResult(exercise_id, False, f"The exercise bank could not be read ({type(err).__name__}); "
-                           "is the redrev package installed completely?", "unknown")
+        return CheckResult(exercise_id, False, tr("The exercise bank could not be read ({error}); "
+                           "is the redrev package installed completely?", error=type(err).__name__), "unknown")
     eid = exercise_id.strip().lower()
     if eid not in exercises:
         import difflib
         close = difflib.get_close_matches(eid, list(exercises), n=3)
-        hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        hint = tr(" Did you mean {ids}?", ids=tr(" or ").join(repr(c) for c in close)) if close else ""
         return CheckResult(_short(exercise_id), False,
-                           f"There is no exercise {_short(exercise_id)!r}.{hint} redrev.exercise_ids() lists them.", "unknown")
-    ex = exercises[eid]
+                           tr("There is no exercise {value}.{hint} redrev.exercise_ids() lists them.",
+                              value=repr(_short(exercise_id)), hint=hint), "unknown")
+    ex = localised(exercises[eid])
     if answer is _MISSING or _is_missing(answer) or (isinstance(answer, str) and not answer.strip()):
-        return CheckResult(eid, False, f"Replace None with your answer: {expects(ex)}.\nHint: {ex['hints'][0]}",
-                           "unanswered")
+        return CheckResult(eid, False, tr("Replace None with your answer: {expected}.\nHint: {hint}",
+                                          expected=expects(ex), hint=ex["hints"][0]), "unanswered")
     if isinstance(answer, BaseException):
-        return CheckResult(eid, False, f"That is an exception object ({_typename(answer)}), not an answer. "
-                           f"Expected {expects(ex)}.", "invalid")
+        return CheckResult(eid, False, tr("That is an exception object ({type}), not an answer. Expected {expected}.",
+                                          type=_typename(answer), expected=expects(ex)), "invalid")
     if ex["kind"] == "written":
         return _check_written(eid, ex, answer)
     if ex["kind"] == "frame":
@@ -818,16 +843,18 @@ def _check(exercise_id, answer) -> CheckResult:
     try:
         texts = canonical(ex["kind"], answer, ex)
     except AnswerError as err:
-        return CheckResult(eid, False, f"I could not read this answer: {err}. Expected {expects(ex)}.", "invalid")
+        return CheckResult(eid, False, tr("I could not read this answer: {err}. Expected {expected}.",
+                                          err=err, expected=expects(ex)), "invalid")
     try:
         key = _key(eid, ex)
     except Exception as err:
-        return CheckResult(eid, False, f"The expected answer could not be computed from the data ({type(err).__name__}: "
-                           f"{_short(err, 120)}). Check that the data folder is complete.", "invalid")
+        return CheckResult(eid, False, tr("The expected answer could not be computed from the data ({error}: "
+                                          "{detail}). Check that the data folder is complete.",
+                                          error=type(err).__name__, detail=_short(err, 120)), "invalid")
     salt = ex["salt"]
     hashes = [digest(salt, t) for t in texts]
     if any(h in key.accept for h in hashes):
-        return CheckResult(eid, True, "Well done." + (" " + ex["success"] if ex.get("success") else ""), "correct")
+        return CheckResult(eid, True, tr("Well done.") + (" " + ex["success"] if ex.get("success") else ""), "correct")
     return CheckResult(eid, False, _wrong_message(eid, ex, key, texts, hashes), "wrong")
 
 
@@ -841,7 +868,7 @@ def _wrong_message(eid: str, ex: dict, key: Key, texts: list[str], hashes: list[
         for step in (-1, 1):
             neighbour = _shift(kind, text, step)
             if neighbour and digest(salt, neighbour) in key.accept:
-                return ex.get("off_by_one") or (
+                return ex.get("off_by_one") or tr(
                     "Very close: you are one day out. Check whether the date is one of sending or of receipt, "
                     "and how the days are counted." if kind == "date" else
                     "Very close: you are off by one. Did you count both ends, or include/exclude one row too many?")
@@ -851,14 +878,15 @@ def _wrong_message(eid: str, ex: dict, key: Key, texts: list[str], hashes: list[
         missing = [k for k in wrong if k not in given]
         parts = []
         if missing:
-            parts.append(f"your table has no row for {', '.join(missing)}")
+            parts.append(tr("your table has no row for {keys}", keys=", ".join(missing)))
         off = [k for k in wrong if k in given]
         if off:
-            parts.append(f"the count is not right for {', '.join(off)}")
+            parts.append(tr("the count is not right for {keys}", keys=", ".join(off)))
         extra = [k for k in given if k not in key.value and given[k] != "0"]
         if extra and not wrong:
-            return "Your counts are right, but the table has rows the question leaves out: " + ", ".join(extra) + "."
-        return "Not quite: " + "; ".join(parts) + ". " + _next_hint(eid, ex)
+            return tr("Your counts are right, but the table has rows the question leaves out: {keys}.",
+                      keys=", ".join(extra))
+        return tr("Not quite: {problems}. ", problems="; ".join(parts)) + _next_hint(eid, ex)
     if kind.startswith(("set:", "seq:")) and key.size:
         sep = ">" if kind.startswith("seq:") else ";"
         items = [i for i in text.split(sep) if i]
@@ -866,19 +894,22 @@ def _wrong_message(eid: str, ex: dict, key: Key, texts: list[str], hashes: list[
         if kind.startswith("seq:"):
             if digest(salt, "set:" + ";".join(sorted(items, key=_sort_key))) == key.set_hash:
                 placed = sum(digest(salt, f"pos:{n}:{i}") in key.positions for n, i in enumerate(items))
-                return (f"You have exactly the right items, but not in the right order ({placed} of {len(items)} "
-                        f"{'is' if placed == 1 else 'are'} in place). " + _next_hint(eid, ex))
-            return (f"{_of(right, len(items))} belong in the sequence, which has {key.size}. "
+                return (tr("You have exactly the right items, but not in the right order ({placed} of {n} "
+                           "{verb} in place). ", placed=placed, n=len(items), verb="is" if placed == 1 else "are")
+                        + _next_hint(eid, ex))
+            return (tr("{of} belong in the sequence, which has {size}. ", of=_of(right, len(items)), size=key.size)
                     + _next_hint(eid, ex))
         if right == key.size and len(items) > key.size:
-            return (f"All {key.size} right items are there, but also {len(items) - right} that do not belong. "
-                    + _next_hint(eid, ex))
-        return f"{_of(right, len(items))} right; the full answer has {key.size}. " + _next_hint(eid, ex)
-    return "Not quite. " + _next_hint(eid, ex)
+            return (tr("All {size} right items are there, but also {extra} that do not belong. ",
+                       size=key.size, extra=len(items) - right) + _next_hint(eid, ex))
+        return tr("{of} right; the full answer has {size}. ", of=_of(right, len(items)), size=key.size) + _next_hint(eid, ex)
+    return tr("Not quite. ") + _next_hint(eid, ex)
 
 
 def _of(right: int, total: int) -> str:
     """'1 of your 3 items is', '2 of your 3 items are'."""
+    if is_ru():
+        return f"{right} из {total} ваших элементов"
     return f"{right} of your {total} item{'s' if total != 1 else ''} {'is' if right == 1 else 'are'}"
 
 
@@ -893,61 +924,67 @@ def _shift(kind: str, text: str, step: int) -> str | None:
 def _next_hint(eid: str, ex: dict) -> str:
     tries = _RECORD.get(eid, {}).get("attempts", 0)
     hints = ex["hints"]
-    return "Hint: " + hints[min(tries, len(hints) - 1)]
+    return tr("Hint: ") + hints[min(tries, len(hints) - 1)]
 
 
 def _check_written(eid: str, ex: dict, answer) -> CheckResult:
     if not isinstance(answer, str):
-        return CheckResult(eid, False, f"That is a {_typename(answer)}. Expected {expects(ex)}.", "invalid")
+        return CheckResult(eid, False, tr("That is a {type}. Expected {expected}.", type=_typename(answer),
+                                          expected=expects(ex)), "invalid")
     if len(answer) > MAX_WRITTEN_CHARS:
-        return CheckResult(eid, False, f"That is {len(answer):,} characters; keep the answer under "
-                           f"{MAX_WRITTEN_CHARS:,}.", "invalid")
+        return CheckResult(eid, False, tr("That is {n} characters; keep the answer under {most}.",
+                                          n=f"{len(answer):,}", most=f"{MAX_WRITTEN_CHARS:,}"), "invalid")
     words = len(re.findall(r"\w+", answer))
     known = set(_data().documents["id"])
     cited = sorted({f"D{int(n):03d}" for n in re.findall(r"\bD\s?0*(\d{1,3})\b", answer)} & known)
     need_words, need_docs = ex.get("min_words", 80), ex.get("min_docs", 1)
     rubric = "\n".join(f"- {item}" for item in ex.get("rubric", []))
     if words < need_words:
-        return CheckResult(eid, False, f"Your answer has {words} words; write at least {need_words} "
-                           f"(the question asks for an argument, not a verdict). Hint: {ex['hints'][0]}", "wrong")
+        return CheckResult(eid, False, tr("Your answer has {words} words; write at least {need} "
+                                          "(the question asks for an argument, not a verdict). Hint: {hint}",
+                                          words=words, need=need_words, hint=ex["hints"][0]), "wrong")
     if len(cited) < need_docs:
-        return CheckResult(eid, False, f"Cite at least {need_docs} documents by id (e.g. D001); you cite "
-                           f"{len(cited)}. Hint: {ex['hints'][-1]}", "wrong")
-    return CheckResult(eid, True, f"Submitted ({words} words, citing {', '.join(cited)}). "
-                       "Now assess yourself against the rubric:\n" + rubric, "submitted")
+        return CheckResult(eid, False, tr("Cite at least {need} documents by id (e.g. D001); you cite {n}. Hint: {hint}",
+                                          need=need_docs, n=len(cited), hint=ex["hints"][-1]), "wrong")
+    return CheckResult(eid, True, tr("Submitted ({words} words, citing {docs}). Now assess yourself against the rubric:\n",
+                                     words=words, docs=", ".join(cited)) + rubric, "submitted")
 
 
 def _check_frame(eid: str, ex: dict, answer) -> CheckResult:
     import pandas as pd
     if not isinstance(answer, pd.DataFrame):
-        return CheckResult(eid, False, f"That is a {_typename(answer)}. Expected {expects(ex)}.", "invalid")
+        return CheckResult(eid, False, tr("That is a {type}. Expected {expected}.", type=_typename(answer),
+                                          expected=expects(ex)), "invalid")
     columns = ex["columns"]
     frame = answer.reset_index() if answer.index.name in columns else answer
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        return CheckResult(eid, False, f"Your DataFrame lacks the column(s) {', '.join(missing)}. "
-                           f"Expected {expects(ex)} (extra columns are fine).", "invalid")
+        return CheckResult(eid, False, tr("Your DataFrame lacks the column(s) {columns}. Expected {expected} "
+                                          "(extra columns are fine).", columns=", ".join(missing),
+                                          expected=expects(ex)), "invalid")
     if len(frame) > MAX_ITEMS:
-        return CheckResult(eid, False, f"Your DataFrame has {len(frame)} rows, far more than the answer.", "wrong")
+        return CheckResult(eid, False, tr("Your DataFrame has {n} rows, far more than the answer.", n=len(frame)),
+                           "wrong")
     try:
         expected = _computed_key(eid).value
         kinds = ["date" if pd.api.types.is_datetime64_any_dtype(expected[c]) else "text" for c in columns]
         got = _frame_rows(frame, columns, kinds)
         want = _frame_rows(expected, columns, kinds)
     except AnswerError as err:
-        return CheckResult(eid, False, f"I could not read a cell: {err}.", "invalid")
+        return CheckResult(eid, False, tr("I could not read a cell: {err}.", err=err), "invalid")
     if got == want:
-        return CheckResult(eid, True, "Well done: the right rows and values (row order and extra columns do not matter).",
-                           "correct")
+        return CheckResult(eid, True, tr("Well done: the right rows and values (row order and extra columns do not "
+                                         "matter)."), "correct")
     key = columns[0]
     got_keys, want_keys = set(got), set(want)
     if got_keys != want_keys:
-        return CheckResult(eid, False, f"Your DataFrame has {len(got_keys & want_keys)} of the {len(want_keys)} right "
-                           f"rows and {len(got_keys - want_keys)} that do not belong (compared by {key!r}). "
+        return CheckResult(eid, False, tr("Your DataFrame has {right} of the {n} right rows and {extra} that do not "
+                                          "belong (compared by {key}). ", right=len(got_keys & want_keys),
+                                          n=len(want_keys), extra=len(got_keys - want_keys), key=repr(key))
                            + _next_hint(eid, ex), "wrong")
     bad = [c for n, c in enumerate(columns[1:], 1) if any(got[k][n - 1] != want[k][n - 1] for k in want)]
-    return CheckResult(eid, False, f"The rows are right, but the values differ in column(s) {', '.join(bad)}. "
-                       + _next_hint(eid, ex), "wrong")
+    return CheckResult(eid, False, tr("The rows are right, but the values differ in column(s) {columns}. ",
+                                      columns=", ".join(bad)) + _next_hint(eid, ex), "wrong")
 
 
 def _frame_rows(frame, columns: list[str], kinds: list[str]) -> dict[str, tuple]:
@@ -1027,24 +1064,26 @@ class Progress:
         return [r[0] for r in self.rows if r[4] == "passed"]
 
     def summary(self) -> str:
-        return f"{self.notebook}: {len(self.passed)} of {len(self.rows)} exercises passed"
+        return tr("{notebook}: {n} of {total} exercises passed", notebook=self.notebook, n=len(self.passed),
+                  total=len(self.rows))
 
     def __repr__(self) -> str:
-        marks = {"passed": "✔ passed", "tried": "✘ tried", "not tried": "– not tried"}
+        marks = {"passed": "✔ " + tr("passed"), "tried": "✘ " + tr("tried"), "not tried": "– " + tr("not tried")}
         lines = [self.summary()]
-        lines += [f"  {marks[r[4]]:<13} {r[0]:<8} {r[1]} ({r[2]}, {r[3]})" for r in self.rows]
+        lines += [f"  {marks[r[4]]:<13} {r[0]:<8} {r[1]} ({tr(r[2])}, {tr(r[3])})" for r in self.rows]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        marks = {"passed": "✔ passed", "tried": "✘ tried", "not tried": "– not tried"}
+        marks = {"passed": "✔ " + tr("passed"), "tried": "✘ " + tr("tried"), "not tried": "– " + tr("not tried")}
+        tries = lambda n: tr(" ({n} tries)", n=n) if n else ""
         body = "".join(
-            f"<tr><td>{html.escape(marks[r[4]])}{f' ({r[5]} tries)' if r[5] else ''}</td><td>{html.escape(r[0])}</td>"
-            f"<td>{html.escape(r[1])}</td><td>{html.escape(r[2])}</td><td>{html.escape(r[3])}</td></tr>"
+            f"<tr><td>{html.escape(marks[r[4]])}{tries(r[5])}</td><td>{html.escape(r[0])}</td>"
+            f"<td>{html.escape(r[1])}</td><td>{html.escape(tr(r[2]))}</td><td>{html.escape(tr(r[3]))}</td></tr>"
             for r in self.rows)
+        head = "".join(f'<th scope="col">{html.escape(tr(h))}</th>' for h in ("state", "id", "exercise", "skill", "difficulty"))
         return (f'<div class="redrev-progress" role="status"><table style="border-collapse:collapse">'
                 f"<caption style=\"text-align:left;font-weight:bold\">{html.escape(self.summary())}</caption>"
-                "<thead><tr><th scope=\"col\">state</th><th scope=\"col\">id</th><th scope=\"col\">exercise</th>"
-                f"<th scope=\"col\">skill</th><th scope=\"col\">difficulty</th></tr></thead><tbody>{body}</tbody></table></div>")
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def progress(notebook: str | None = None) -> Progress:
@@ -1055,13 +1094,14 @@ def progress(notebook: str | None = None) -> Progress:
         wanted = str(notebook) if notebook is not None else None
         if wanted is not None and wanted not in {ex["notebook"] for ex in exercises.values()}:
             names = sorted({ex["notebook"] for ex in exercises.values()})
-            return Progress(f"No notebook {_short(wanted)!r} (notebooks: {', '.join(names)})", ())
+            return Progress(tr("No notebook {value} (notebooks: {names})", value=repr(_short(wanted)),
+                               names=", ".join(names)), ())
         rows = []
         for eid, ex in exercises.items():
             if wanted is None or ex["notebook"] == wanted:
                 entry = _RECORD.get(eid, {})
                 state = "passed" if entry.get("passed") else "tried" if entry.get("attempts") else "not tried"
-                rows.append((eid, ex["title"], ex["skill"], ex["difficulty"], state, entry.get("attempts", 0)))
-        return Progress(wanted or "all notebooks", tuple(rows))
+                rows.append((eid, localised(ex)["title"], ex["skill"], ex["difficulty"], state, entry.get("attempts", 0)))
+        return Progress(wanted or tr("all notebooks"), tuple(rows))
     except Exception as err:
-        return Progress(f"Progress is not available ({type(err).__name__})", ())
+        return Progress(tr("Progress is not available ({error})", error=type(err).__name__), ())

@@ -18,6 +18,8 @@ import math
 
 import pandas as pd
 
+from .i18n import column, tr
+
 # Role groups, in the order the network layout places them around the circle.
 ROLE_GROUPS = {
     "moscow": "Moscow: party and state centre",
@@ -124,11 +126,11 @@ def nodes(documents: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     sent = found.groupby("sender")["id"].nunique()
     received = found.groupby("recipient")["id"].nunique()
     ids = sorted(set(sent.index) | set(received.index))
-    names = people.set_index("id")["name_en"]
+    names = pd.Series(column(people, "name").values, index=people["id"])
     table = pd.DataFrame({"id": ids})
     table["name"] = [short_name(names.get(i, i), i) for i in ids]
     table["role"] = table["id"].map(role)
-    table["role_label"] = table["role"].map(ROLE_GROUPS)
+    table["role_label"] = table["role"].map(ROLE_GROUPS).map(tr)
     table["sent"] = table["id"].map(sent).fillna(0).astype(int)
     table["received"] = table["id"].map(received).fillna(0).astype(int)
     table["documents"] = [
@@ -173,7 +175,7 @@ SHORT_NAMES = {
 def short_name(name: str, pid: str | None = None) -> str:
     """A short label: :data:`SHORT_NAMES` for bodies, else the surname of ``Surname, Initials``."""
     if pid in SHORT_NAMES:
-        return SHORT_NAMES[pid]
+        return tr(SHORT_NAMES[pid])
     return name.split(",")[0].strip()
 
 

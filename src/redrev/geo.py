@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .i18n import column, tr
+
 from .data import data_dir, records_sharing
 
 BBOX = (37.0, 37.0, 52.0, 46.0)  # west, south, east, north: the box make_geo.py cuts to
@@ -71,7 +73,7 @@ def country_labels(collection: dict, margin: float = 1.5) -> pd.DataFrame:
     """Name and label point of each modern country large enough in the box to be named; the
     point is kept ``margin`` degrees of longitude inside the box so that the name fits."""
     west, _, east, _ = BBOX
-    rows = [{"name": f["properties"]["name"],
+    rows = [{"name": tr(f["properties"]["name"]),
              "lon": min(max(f["properties"]["label_lon"], west + margin), east - margin),
              "lat": f["properties"]["label_lat"]}
             for f in collection["features"] if "label_lon" in f["properties"]]
@@ -81,7 +83,7 @@ def country_labels(collection: dict, margin: float = 1.5) -> pd.DataFrame:
 def episode_labels(cases: pd.DataFrame) -> dict[str, str]:
     """Short labels of the episodes in date order, e.g. ``{"az-1920-04": "Azerbaijan, April 1920"}``."""
     ordered = cases.sort_values(["start", "id"])
-    return {i: str(label).split(":")[0].strip() for i, label in zip(ordered["id"], ordered["label_en"])}
+    return {i: str(label).split(":")[0].strip() for i, label in zip(ordered["id"], column(ordered, "label"))}
 
 
 def place_episodes(data) -> dict[str, list[str]]:

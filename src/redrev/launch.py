@@ -12,6 +12,8 @@ from urllib.parse import urlencode, urlparse
 import yaml
 
 INTERFACES = {"classic": "tree", "jupyterlab": "lab/tree"}
+# The module's own repository: a fork that still builds with it has launch buttons into this one.
+PROJECT_REPOSITORY = "https://github.com/redrev-module/red-revolutions-transcaucasia"
 
 
 def config(path: str | Path | None = None) -> dict:
@@ -54,3 +56,22 @@ def colab_setup(cfg: dict) -> str:
     return (f"!git clone --depth 1 --branch {branch} {repo_url}\n"
             f"%cd {name}\n"
             "!pip install --quiet .")
+
+
+def fork_notice(repository_url: str | None) -> str | None:
+    """What a build says while ``repository.url`` is still the module's own (None once it is changed)."""
+    if (repository_url or "").rstrip("/") != PROJECT_REPOSITORY:
+        return None
+    return (f"repository.url in _config.yml is the module's own repository ({PROJECT_REPOSITORY}). "
+            "In a fork, set it (and repository.branch) to your repository first: every launch button "
+            "(Binder, JupyterHub, Colab) and the repository button are made from it "
+            "(README.md, 'Forking: first step').")
+
+
+def report_fork_notice(app) -> None:
+    """Sphinx ``builder-inited``: log :func:`fork_notice` as information (a strict build does not fail on it)."""
+    from sphinx.util import logging
+
+    notice = fork_notice(app.config.html_theme_options.get("repository_url"))
+    if notice:
+        logging.getLogger(__name__).info(f"redrev: {notice}")

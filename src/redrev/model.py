@@ -14,7 +14,10 @@ CAPITALS = {"azerbaijan": "baku", "armenia": "erivan", "georgia": "tiflis"}
 
 
 def stage_label(stage: int) -> str:
-    return f"{stage}. {STAGES[stage]}"
+    """'1. Communist coup' (in Russian: '1. Коммунистический переворот')."""
+    from .i18n import tr
+
+    return f"{stage}. {tr(STAGES[stage])}"
 
 
 def aligned(stages: pd.DataFrame) -> pd.DataFrame:

@@ -8,11 +8,13 @@ controls stay hidden and the whole table shows.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pandas as pd
 
 from .data import records_sharing
+from .i18n import column, is_ru, label, tr
 
 
 def document_counts(documents: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
@@ -57,7 +59,7 @@ def people_table(data) -> pd.DataFrame:
     table = pd.DataFrame({
         "id": people["id"], "name_en": people["name_en"], "name_ru": people["name_ru"],
         "variants": people["name_ru_variants"].map("; ".join),
-        "roles": people["roles_en"].fillna(""), "kind": people["kind"],
+        "roles": column(people, "roles").fillna(""), "kind": people["kind"],
     })
     table = table.join(counts, on="id").join(events, on="id")
     return table.sort_values("name_en", key=lambda s: s.str.lower()).reset_index(drop=True)
@@ -103,7 +105,7 @@ _SCRIPT = """<script>
       row.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    status.textContent = "Showing " + shown + " of " + rows.length + " %(noun)s.";
+    status.textContent = %(showing)s.replace("{shown}", shown).replace("{total}", rows.length);
   }
   text.addEventListener("input", update);
   if (select) { select.addEventListener("change", update); }
@@ -139,7 +141,8 @@ def register_html(table: pd.DataFrame, columns: dict[str, str], *, name: str, ca
     ``name`` makes the element ids unique on the page; ``filter_column`` adds a drop-down of its
     values; ``numeric`` columns are right-aligned; ``lang`` marks columns in another language
     (e.g. ``{"name_ru": "ru"}``) for screen readers; below ``min_width`` (a CSS length) the table
-    scrolls sideways instead of squeezing its columns.
+    scrolls sideways instead of squeezing its columns. Headers, caption and labels are shown in the
+    reader's language (:func:`redrev.i18n.tr`), and so are the values of ``filter_column``.
     """
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name):
         raise ValueError("name must be a lower-case slug")
@@ -147,31 +150,34 @@ def register_html(table: pd.DataFrame, columns: dict[str, str], *, name: str, ca
         raise ValueError("min_width must be a CSS length in em, rem or px")
     lang = lang or {}
     root = f"redrev-register-{name}"
-    head = "".join(f'<th scope="col"{" class=num" if c in numeric else ""}>{_e(h)}</th>' for c, h in columns.items())
+    head = "".join(f'<th scope="col"{" class=num" if c in numeric else ""}>{_e(tr(h))}</th>' for c, h in columns.items())
+    shown = (lambda c, v: label(v) if c == filter_column and isinstance(v, str) else v) if is_ru() else (lambda c, v: v)
     body = []
     for _, row in table.iterrows():
         cells = []
         for c in columns:
             attrs = (' class="num"' if c in numeric else "") + (f' lang="{lang[c]}"' if c in lang else "")
             tag = "th scope=\"row\"" if c == next(iter(columns)) else "td"
-            cells.append(f"<{tag}{attrs}>{_e(row[c])}</{tag.split()[0]}>")
+            cells.append(f"<{tag}{attrs}>{_e(shown(c, row[c]))}</{tag.split()[0]}>")
         data = f' data-filter="{_e(row[filter_column])}"' if filter_column else ""
         body.append(f"<tr{data}>{''.join(cells)}</tr>")
     select = ""
     if filter_column:
-        options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in sorted(table[filter_column].dropna().unique()))
-        select = (f'<div><label for="{root}-kind">{_e(filter_label)}</label>'
-                  f'<select id="{root}-kind"><option value="">All</option>{options}</select></div>')
+        options = "".join(f'<option value="{_e(v)}">{_e(shown(filter_column, v))}</option>'
+                          for v in sorted(table[filter_column].dropna().unique()))
+        select = (f'<div><label for="{root}-kind">{_e(tr(filter_label))}</label>'
+                  f'<select id="{root}-kind"><option value="">{_e(tr("All"))}</option>{options}</select></div>')
     controls = (
         f'<div class="redrev-register-controls" hidden>'
-        f'<div><label for="{root}-q">Filter (any words, in English or Russian)</label>'
+        f'<div><label for="{root}-q">{_e(tr("Filter (any words, in English or Russian)"))}</label>'
         f'<input type="search" id="{root}-q" autocomplete="off" spellcheck="false"></div>{select}</div>'
-        f'<p role="status" aria-live="polite">{len(table)} {_e(noun)}.</p>'
+        f'<p role="status" aria-live="polite">{len(table)} {_e(tr(noun))}.</p>'
     )
     table_html = (
         f'<div class="redrev-register-scroll" tabindex="0" role="region" aria-labelledby="{root}-caption">'
-        f'<table style="min-width: {min_width}"><caption id="{root}-caption">{_e(caption)}</caption><thead><tr>{head}</tr></thead>'
+        f'<table style="min-width: {min_width}"><caption id="{root}-caption">{_e(tr(caption))}</caption><thead><tr>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table></div>'
     )
-    script = _SCRIPT % {"id": '"' + root + '"', "noun": noun.replace('"', "")}
+    showing = tr("Showing {shown} of {total} {noun}.", shown="{shown}", total="{total}", noun=tr(noun))
+    script = _SCRIPT % {"id": '"' + root + '"', "showing": json.dumps(showing, ensure_ascii=False).replace("</", "<\\/")}
     return f'{_STYLE}<div class="redrev-register" id="{root}">{controls}{table_html}</div>{script}'

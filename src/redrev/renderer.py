@@ -37,12 +37,17 @@ from pathlib import Path
 
 import altair as alt
 
+from . import static_charts
+from .i18n import RU, is_ru, label, tr
+from .tables import show_frames
+
 VENDOR = Path(__file__).resolve().parent / "web" / "vendor"
 STYLES = Path(__file__).resolve().parent / "web" / "static" / "redrev.css"
 SCRIPTS = ("vega/vega.min.js", "vega-lite/vega-lite.min.js", "vega-embed/vega-embed.min.js")
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 TABLE_ROWS = 60
 READY_EVENT = "redrev:vega-ready"
+BINDING_PX = 29   # the height of one of vega's filter inputs below a chart (the theme's font)
 PENDING_TEXT = ("The chart is drawn in the browser: run this notebook (its set-up cell first) or trust it "
                 "to see it. Its description and data table follow.")
 _counter = itertools.count(1)
@@ -140,20 +145,32 @@ def data_table(spec: dict, label: str = "Chart") -> str:
     rows = next(iter(datasets.values()), None)
     if not rows:
         return ""
-    columns = list(rows[0])
-    label = html.escape(label)
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
+    columns = [c for c in rows[0] if not str(c).endswith("__ru")]
+    data_label = html.escape(tr("Data: {label}", label=label))
+    head = "".join(f'<th scope="col">{html.escape(column_name(c))}</th>' for c in columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+        "<tr>" + "".join(f"<td>{html.escape(cell_text(r.get(c)))}</td>" for c in columns) + "</tr>"
         for r in rows[:TABLE_ROWS]
     )
-    more = f"<p>First {TABLE_ROWS} of {len(rows)} rows.</p>" if len(rows) > TABLE_ROWS else ""
+    more = (f"<p>{html.escape(tr('First {shown} of {n} rows.', shown=TABLE_ROWS, n=len(rows)))}</p>"
+            if len(rows) > TABLE_ROWS else "")
     return (
-        '<details class="redrev-chart-data"><summary>Data behind this chart (table)</summary>'
-        f'<div class="redrev-table-wrap" tabindex="0" role="region" aria-label="Data: {label}">'
-        f'<table><caption>Data: {label}</caption><thead><tr>{head}</tr></thead>'
+        f'<details class="redrev-chart-data"><summary>{html.escape(tr("Data behind this chart (table)"))}</summary>'
+        f'<div class="redrev-table-wrap" tabindex="0" role="region" aria-label="{data_label}">'
+        f'<table><caption>{data_label}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{body}</tbody></table></div>{more}</details>"
     )
+
+
+def column_name(name) -> str:
+    """A data column's header: the field name, or its Russian name in Russian."""
+    return tr("col:" + str(name)) if is_ru() and "col:" + str(name) in RU else str(name)
+
+
+def cell_text(value) -> str:
+    """A table cell; in Russian, a vocabulary value of the data ('telegram') by its Russian name."""
+    text = _cell(value)
+    return label(text) if is_ru() and text and label(text) != text.replace("_", " ") else text
 
 
 def hide_decorative_marks(spec):
@@ -200,12 +217,22 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     description = html.escape(str(spec.get("description", "")))
     title = spec.get("title")
     title_text = title.get("text") if isinstance(title, dict) else title
-    label = html.escape(str(title_text or "Chart"))
+    label = html.escape(str(title_text or tr("Chart")))
     library = loader_html() if inline_library else ""
+    image = static_charts.svg(spec, str(title_text or spec.get("description") or tr("Chart"))) if static_charts.enabled() else ""
+    if image:
+        _, height = static_charts.size(image)
+        box = (f'<div class="redrev-chart-box" style="min-height: {height:.0f}px">'
+               f'<div class="redrev-chart-static">{image}</div>'
+               f'<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"></div></div>')
+    else:
+        box = (f'<div id="{element_id}" class="redrev-chart" data-redrev-chart="1">'
+               f'<p class="redrev-chart-pending">{html.escape(tr(PENDING_TEXT))}</p></div>')
+    bindings = sum(1 for p in spec.get("params", []) if isinstance(p, dict) and p.get("bind"))
     return f"""<figure class="redrev-figure" aria-label="{label}">
-<div id="{element_id}" class="redrev-chart" data-redrev-chart="1"><p class="redrev-chart-pending">{html.escape(PENDING_TEXT)}</p></div>
+{box}
+{data_table(spec, str(title_text or tr('Chart')))}
 <figcaption id="{element_id}-description" class="redrev-chart-description">{description}</figcaption>
-{data_table(spec, str(title_text or 'Chart'))}
 </figure>{library}
 <script>
 (function () {{
@@ -216,8 +243,13 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
   var el = (here && here.querySelector && here.querySelector("#" + id)) || document.getElementById(id);
   var drawn = false, timer = null;
   if (!el) {{ return; }}
+  var box = el.parentNode.classList.contains("redrev-chart-box") ? el.parentNode : null;
+  if (box) {{
+    // The static image holds the place; the interactive chart adds its filter inputs below it.
+    box.style.minHeight = (box.firstChild.offsetHeight + {bindings} * {BINDING_PX}) + "px";
+  }}
   function show(message) {{
-    if (drawn) {{ return; }}
+    if (drawn || box) {{ return; }}
     el.textContent = message;
     el.setAttribute("role", "status");
   }}
@@ -226,8 +258,8 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     // drawing itself instead: the title as its label, the visible caption as its description.
     ["role", "aria-roledescription", "aria-label"].forEach(function (a) {{ el.removeAttribute(a); }});
     svg.setAttribute("role", "graphics-document");
-    svg.setAttribute("aria-roledescription", "chart");
-    svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or "Chart"))});
+    svg.setAttribute("aria-roledescription", {_json_for_script(tr("chart"))});
+    svg.setAttribute("aria-label", {_json_for_script(str(title_text or spec.get("description") or tr("Chart")))});
     svg.setAttribute("aria-describedby", "{element_id}-description");
   }}
   function draw() {{
@@ -240,8 +272,9 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
     window.vegaEmbed(el, spec, options).then(function () {{
       var svg = el.querySelector("svg");
       if (svg) {{ name(svg); }}
+      if (box) {{ box.classList.add("redrev-chart-drawn"); }}
     }}).catch(function (err) {{
-      el.textContent = "This chart could not be drawn: " + err;
+      el.textContent = {_json_for_script(tr("This chart could not be drawn: "))} + err;
       el.setAttribute("role", "status");
       console.error(err);
     }});
@@ -249,15 +282,15 @@ def chart_html(spec: dict, inline_library: bool = False) -> str:
   }}
   function onReady() {{
     if (!draw() && window.redrevVega && window.redrevVega.error) {{
-      show("The chart library could not be loaded: " + window.redrevVega.error);
+      show({_json_for_script(tr("The chart library could not be loaded: "))} + window.redrevVega.error);
     }}
   }}
   if (draw()) {{ return; }}
-  el.textContent = "Loading the chart…";
+  if (!box) {{ el.textContent = {_json_for_script(tr("Loading the chart…"))}; }}
   window.addEventListener(event, onReady);
   var loading = window.redrevVega && window.redrevVega.loading;
   timer = setTimeout(function () {{
-    show("The chart library is not loaded: run the notebook's first (set-up) cell, then this one.");
+    show({_json_for_script(tr("The chart library is not loaded: run the notebook's first (set-up) cell, then this one."))});
   }}, loading ? 60000 : 4000);
 }})();
 </script>"""
@@ -276,9 +309,11 @@ def setup() -> None:
     """Register and enable the offline renderer; in a live notebook, load the library once.
 
     The library output is about 375 KB (compressed): once per notebook, not once per chart.
+    DataFrames are displayed as the module's accessible tables (:func:`redrev.tables.show_frames`).
     """
     alt.renderers.register("redrev", render)
     alt.renderers.enable("redrev")
+    show_frames()
     if not in_colab():
         from IPython.display import HTML, display
 

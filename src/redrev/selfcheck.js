@@ -8,6 +8,12 @@
   "use strict";
   if (window.RedrevSelfcheck) { window.RedrevSelfcheck.bindAll(); return; }
   var R = __RULES__;
+  var T = __TEXT__; /* the page's language: English text -> its translation (empty in English) */
+  function t(text, values) {
+    var out = Object.prototype.hasOwnProperty.call(T, text) ? T[text] : text;
+    Object.keys(values || {}).forEach(function (k) { out = out.split("{" + k + "}").join(String(values[k])); });
+    return out;
+  }
   var own = function (obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); };
 
   /* --- SHA-256 (FIPS 180-4) --- */
@@ -70,25 +76,25 @@
   }
   function pad(n, width) { return ("0000" + n).slice(-width); }
   function ymd(year, month, day) {
-    if (month < 1 || month > 12) { throw new AnswerError("there is no month " + month + "; write the date like '1920-01-15' or '15 January 1920'"); }
-    if (day < 1 || day > daysIn(year, month)) { throw new AnswerError("that month has " + daysIn(year, month) + " days, so day " + day + " does not exist"); }
+    if (month < 1 || month > 12) { throw new AnswerError(t("there is no month {month}; write the date like '1920-01-15' or '15 January 1920'", { month: month })); }
+    if (day < 1 || day > daysIn(year, month)) { throw new AnswerError(t("that month has {last} days, so day {day} does not exist", { last: daysIn(year, month), day: day })); }
     return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2);
   }
   function dateKey(text) {
     var s = fold(text).trim(), m;
     if ((m = /^([0-9]{4})[-\/.]([0-9]{1,2})[-\/.]([0-9]{1,2})(?:[ t][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$/.exec(s))) { return ymd(+m[1], +m[2], +m[3]); }
     if ((m = /^([0-9]{1,2})[-\/.]([0-9]{1,2})[-\/.]([0-9]{4})$/.exec(s))) { return ymd(+m[3], +m[2], +m[1]); }
-    if (/^[0-9]{4}([-\/.][0-9]{1,2})?$/.test(s)) { throw new AnswerError("give the day as well as the month and the year, e.g. '1920-01-15'"); }
+    if (/^[0-9]{4}([-\/.][0-9]{1,2})?$/.test(s)) { throw new AnswerError(t("give the day as well as the month and the year, e.g. '1920-01-15'")); }
     var tokens = (s.match(/[a-zа-я]+|[0-9]+/g) || []).filter(function (t) { return R.dateFillers.indexOf(t) < 0; });
     var shape = tokens.map(function (t) { return own(R.months, t) ? "M" : /^[0-9]+$/.test(t) ? "n" : "?"; }).join("");
     if (shape === "nMn" && tokens[2].length === 4) { return ymd(+tokens[2], R.months[tokens[1]], +tokens[0]); }
     if (shape === "Mnn" && tokens[2].length === 4) { return ymd(+tokens[2], R.months[tokens[0]], +tokens[1]); }
-    if (shape === "Mn" && tokens[1].length === 4) { throw new AnswerError("give the day as well as the month and the year, e.g. '15 January 1920'"); }
-    if (shape === "nM" || shape === "Mn") { throw new AnswerError("add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')"); }
-    throw new AnswerError("that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'");
+    if (shape === "Mn" && tokens[1].length === 4) { throw new AnswerError(t("give the day as well as the month and the year, e.g. '15 January 1920'")); }
+    if (shape === "nM" || shape === "Mn") { throw new AnswerError(t("add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')")); }
+    throw new AnswerError(t("that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'"));
   }
   function numberText(x) {
-    if (!isFinite(x)) { throw new AnswerError("that is not a finite number"); }
+    if (!isFinite(x)) { throw new AnswerError(t("that is not a finite number")); }
     if (Math.abs(x) >= 1e15) { return x.toExponential(6); }
     var text = x.toFixed(6).replace(/0+$/, "").replace(/\.$/, "");
     return (text === "-0" || text === "") ? "0" : text;
@@ -97,12 +103,12 @@
     var s = String(text).replace(/[\s_\u00a0\u202f]/g, "");
     if (/^[+-]?[0-9]{1,3}(,[0-9]{3})+$/.test(s)) { s = s.replace(/,/g, ""); }
     else if (/^[+-]?[0-9]+,[0-9]+$/.test(s)) { s = s.replace(",", "."); }
-    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(s)) { throw new AnswerError("that is not a number; give digits only, e.g. 12 (not '12 documents')"); }
+    if (!/^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(s)) { throw new AnswerError(t("that is not a number; give digits only, e.g. 12 (not '12 documents')")); }
     return numberText(Number(s));
   }
   function docKey(text) {
     var m = /^d?0*([0-9]{1,3})$/.exec(textKey(text).replace(/ /g, "").replace(/д/g, "d"));
-    if (!m || +m[1] === 0) { throw new AnswerError("that is not a document id; ids look like 'D001'"); }
+    if (!m || +m[1] === 0) { throw new AnswerError(t("that is not a document id; ids look like 'D001'")); }
     return "D" + pad(+m[1], 3);
   }
   var KEYS = { text: textKey, name: nameKey, date: dateKey, number: numberKey, doc: docKey };
@@ -120,32 +126,32 @@
   function verdict(question, raw) {
     var kind = question.kind, key;
     if (kind === "choice") {
-      if (!raw) { return ["empty", "Choose one of the options first."]; }
+      if (!raw) { return ["empty", t("Choose one of the options first.")]; }
       key = raw;
     } else {
-      if (!String(raw).trim()) { return ["empty", "Type an answer first."]; }
+      if (!String(raw).trim()) { return ["empty", t("Type an answer first.")]; }
       try { key = normalise(kind, raw); } catch (err) {
-        if (err instanceof AnswerError) { return ["invalid", "I could not read this answer: " + err.message + "."]; }
+        if (err instanceof AnswerError) { return ["invalid", t("I could not read this answer: {err}.", { err: err.message })]; }
         throw err;
       }
     }
     var hash = digest(question.salt, key);
-    if (question.accept.indexOf(hash) >= 0) { return ["correct", "Well done."]; }
+    if (question.accept.indexOf(hash) >= 0) { return ["correct", t("Well done.")]; }
     if (own(question.mistakes, hash)) { return ["wrong", question.mistakes[hash]]; }
     if (kind === "date" || kind === "number") {
       for (var step = -1; step <= 1; step += 2) {
         var near = shifted(kind, key, step);
         if (near && question.accept.indexOf(digest(question.salt, near)) >= 0) {
-          return ["wrong", kind === "date" ? "Very close: you are one day out. Check whether the date is one of sending or of receipt."
-                                           : "Very close: you are off by one."];
+          return ["wrong", t(kind === "date" ? "Very close: you are one day out. Check whether the date is one of sending or of receipt."
+                                             : "Very close: you are off by one.")];
         }
       }
     }
-    return ["wrong", "Hint: " + question.hint];
+    return ["wrong", t("Hint: ") + question.hint];
   }
 
-  var LABELS = { correct: ["\u2714", "Correct."], wrong: ["\u2718", "Not yet."], invalid: ["\u26A0", "Cannot read this answer."],
-                 empty: ["\u26A0", "No answer yet."] };
+  var LABELS = { correct: ["\u2714", t("Correct.")], wrong: ["\u2718", t("Not yet.")],
+                 invalid: ["\u26A0", t("Cannot read this answer.")], empty: ["\u26A0", t("No answer yet.")] };
   function show(form, status, message) {
     var out = form.querySelector(".redrev-sc-feedback");
     out.setAttribute("data-result", status);
@@ -156,7 +162,7 @@
     var label = document.createElement("strong");
     label.textContent = LABELS[status][1] + " ";
     out.appendChild(icon); out.appendChild(label);
-    if (status !== "correct" || message !== "Well done.") { out.appendChild(document.createTextNode(message)); }
+    if (status !== "correct" || message !== t("Well done.")) { out.appendChild(document.createTextNode(message)); }
   }
   function questionOf(form) {
     return { kind: form.getAttribute("data-kind"), salt: form.getAttribute("data-salt"),

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .checks import AnswerError, bank, digest, js_rules, string_key
+from .checks import AnswerError, bank, digest, js_rules, localised, string_key
+from .i18n import get_language, language, tr
 
 SCRIPT = Path(__file__).with_name("selfcheck.js")
 INPUT_HELP = {
@@ -50,11 +51,34 @@ def chapters() -> list[str]:
     return list(bank().get("selfcheck", {}))
 
 
-@cache
+# The script's own messages (selfcheck.js looks each up in the page's language).
+JS_TEXTS = [
+    "there is no month {month}; write the date like '1920-01-15' or '15 January 1920'",
+    "that month has {last} days, so day {day} does not exist",
+    "give the day as well as the month and the year, e.g. '1920-01-15'",
+    "give the day as well as the month and the year, e.g. '15 January 1920'",
+    "add the year: the article often leaves it out, but the answer needs it (e.g. '15 January 1920')",
+    "that does not look like a date; write it like '1920-01-15', '15 January 1920' or '15.01.1920'",
+    "that is not a finite number", "that is not a number; give digits only, e.g. 12 (not '12 documents')",
+    "that is not a document id; ids look like 'D001'", "Choose one of the options first.", "Type an answer first.",
+    "I could not read this answer: {err}.", "Well done.",
+    "Very close: you are one day out. Check whether the date is one of sending or of receipt.",
+    "Very close: you are off by one.", "Hint: ", "Correct.", "Not yet.", "Cannot read this answer.", "No answer yet.",
+]
+
+
 def script() -> str:
-    """The inline script, with the normalisation tables of redrev.checks filled in."""
+    """The inline script, with the normalisation tables of redrev.checks and its messages filled in."""
+    return _script(get_language())
+
+
+@cache
+def _script(lang: str) -> str:
     rules = json.dumps(js_rules(), ensure_ascii=False)
-    return SCRIPT.read_text(encoding="utf-8").replace("__RULES__", rules).replace("</", "<\\/")
+    with language(lang):
+        texts = {text: tr(text) for text in JS_TEXTS if tr(text) != text}
+    return (SCRIPT.read_text(encoding="utf-8").replace("__RULES__", rules)
+            .replace("__TEXT__", json.dumps(texts, ensure_ascii=False)).replace("</", "<\\/"))
 
 
 def normalise(kind: str, text: str) -> str:
@@ -67,18 +91,18 @@ def verdict(question: dict, raw: str) -> tuple[str, str]:
     kind = question["kind"]
     if kind == "choice":
         if not raw:
-            return "empty", "Choose one of the options first."
+            return "empty", tr("Choose one of the options first.")
         key = raw
     else:
         if not str(raw).strip():
-            return "empty", "Type an answer first."
+            return "empty", tr("Type an answer first.")
         try:
             key = normalise(kind, raw)
         except AnswerError as err:
-            return "invalid", f"I could not read this answer: {err}."
+            return "invalid", tr("I could not read this answer: {err}.", err=err)
     hashed = digest(question["salt"], key)
     if hashed in question["accept"]:
-        return "correct", "Well done."
+        return "correct", tr("Well done.")
     if hashed in question.get("mistakes", {}):
         return "wrong", question["mistakes"][hashed]
     if kind in ("date", "number"):
@@ -89,9 +113,9 @@ def verdict(question: dict, raw: str) -> tuple[str, str]:
             except ValueError:
                 near = None
             if near and digest(question["salt"], near) in question["accept"]:
-                return "wrong", ("Very close: you are one day out. Check whether the date is one of sending or of receipt."
-                                 if kind == "date" else "Very close: you are off by one.")
-    return "wrong", "Hint: " + question["hint"]
+                return "wrong", tr("Very close: you are one day out. Check whether the date is one of sending or of receipt."
+                                   if kind == "date" else "Very close: you are off by one.")
+    return "wrong", tr("Hint: ") + question["hint"]
 
 
 @dataclass(frozen=True, repr=False)
@@ -103,7 +127,7 @@ class SelfCheck:
     questions: tuple
 
     def __repr__(self) -> str:
-        lines = [f"{self.title} ({len(self.questions)} questions; run in Jupyter or open the book to answer)"]
+        lines = [self.title + tr(" ({n} questions; run in Jupyter or open the book to answer)", n=len(self.questions))]
         lines += [f"  {n}. {q['prompt']}" for n, q in enumerate(self.questions, 1)]
         return "\n".join(lines)
 
@@ -111,8 +135,8 @@ class SelfCheck:
         uid = f"redrev-sc-{html.escape(self.chapter)}-{next(_counter)}"
         parts = [f'<section class="redrev-selfcheck" aria-labelledby="{uid}-title" data-chapter="{html.escape(self.chapter)}">',
                  STYLE, f'<p id="{uid}-title"><strong>{html.escape(self.title)}</strong></p>',
-                 "<p>Answer, then press <em>Check</em> (or Enter). Your answers are checked in this page: "
-                 "nothing is sent anywhere, and the page does not contain the answers.</p>"]
+                 tr("<p>Answer, then press <em>Check</em> (or Enter). Your answers are checked in this page: "
+                    "nothing is sent anywhere, and the page does not contain the answers.</p>")]
         for n, q in enumerate(self.questions, 1):
             parts.append(_question_html(f"{uid}-{n}", n, q))
         parts.append(f"<script>{script()}</script></section>")
@@ -131,10 +155,10 @@ def _question_html(qid: str, n: int, q: dict) -> str:
             f'<label><input type="radio" name="{qid}" value="{letter}"> {html.escape(text)}</label>'
             for letter, text in zip("abcdefgh", q["options"]))
     else:
-        controls = (f'<label for="{qid}-input">Your answer ({html.escape(INPUT_HELP[q["kind"]])})</label>'
+        controls = (f'<label for="{qid}-input">{html.escape(tr("Your answer ({help})", help=tr(INPUT_HELP[q["kind"]])))}</label>'
                     f'<input type="text" id="{qid}-input" name="{qid}" autocomplete="off" spellcheck="false">')
     return (f'<form class="redrev-sc-q" novalidate {attr_text}><fieldset>{legend}{controls}'
-            f'<button type="submit">Check</button>'
+            f'<button type="submit">{html.escape(tr("Check"))}</button>'
             f'<p class="redrev-sc-feedback" role="status" aria-live="polite"></p></fieldset></form>')
 
 
@@ -143,5 +167,5 @@ def selfcheck(chapter: str) -> SelfCheck:
     checks = bank().get("selfcheck", {})
     if chapter not in checks:
         raise KeyError(f"No self-check for {chapter!r}; chapters with one: {', '.join(checks)}")
-    entry = checks[chapter]
-    return SelfCheck(chapter, entry["title"], tuple(entry["questions"]))
+    entry = localised(checks[chapter])
+    return SelfCheck(chapter, entry["title"], tuple(localised(q) for q in entry["questions"]))

@@ -13,6 +13,7 @@ import html
 import pandas as pd
 
 from .cards import card_html
+from .i18n import label, partial_date, tr, value
 
 # Flag -> the historian's question it belongs to. The order is the order of the chapter.
 QUESTIONS = {
@@ -114,26 +115,18 @@ def contradiction_pairs(documents: pd.DataFrame, events: pd.DataFrame) -> pd.Dat
 def event_card_html(row) -> str:
     """A card for an event row, in the style of the document cards (HTML-escaped)."""
     e = lambda v: html.escape("" if v is None or v is pd.NA else str(v))
-    if pd.isna(row["start"]):
-        when = "undated"
-    else:
-        fmt = {"day": "%d %B %Y", "month": "%B %Y", "year": "%Y"}[row["start_precision"]]
-        when = row["start"].strftime(fmt).lstrip("0")
-    flags = "".join(f'<li>{e(f.replace("_", " "))}</li>' for f in row["flags"])
-    note = f"Kvashonkin 2016, note {row['note']}" if pd.notna(row["note"]) else "Kvashonkin 2016, no note number"
+    when = partial_date(row["start"], row["start_precision"])
+    flags = "".join(f'<li>{e(label(f))}</li>' for f in row["flags"])
+    note = tr("Kvashonkin 2016, ") + (tr("note {n}", n=row["note"]) if pd.notna(row["note"]) else tr("no note number"))
+    comment = value(row, "comment")
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
-        f'<h4 id="card-{e(row["id"])}">{e(row["id"])} · event: {e(str(row["kind"]).replace("_", " "))} · {e(when)}</h4>'
-        f'<p class="redrev-card-summary">{e(row["summary_en"])}</p>'
-        + (f'<p><em>Our note:</em> {e(row["comment_en"])}</p>' if pd.notna(row["comment_en"]) else "")
-        + (f'<p><strong>Source problems flagged:</strong></p><ul>{flags}</ul>' if flags else "")
+        f'<h3 id="card-{e(row["id"])}">{e(row["id"])} · {e(tr("event: {kind}", kind=label(row["kind"])))} · {e(when)}</h3>'
+        f'<p class="redrev-card-summary">{e(value(row, "summary"))}</p>'
+        + (f'<p><em>{e(tr("Our note:"))}</em> {e(comment)}</p>' if pd.notna(row["comment_en"]) else "")
+        + (f'<p><strong>{e(tr("Source problems flagged:"))}</strong></p><ul>{flags}</ul>' if flags else "")
         + f'<p class="redrev-card-cite"><cite>{e(note)}</cite></p></article>'
     )
-
-
-PAIR_STYLE = ("<style>.redrev-pair{display:grid;grid-template-columns:1fr 1fr;gap:1em;align-items:start}"
-              ".redrev-pair .redrev-card-texts{grid-template-columns:1fr}"
-              "@media (max-width:800px){.redrev-pair{grid-template-columns:1fr}}</style>")
 
 
 def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFrame, a: str, b: str,
@@ -149,8 +142,8 @@ def pair_html(documents: pd.DataFrame, events: pd.DataFrame, people: pd.DataFram
             return event_card_html(evs.loc[i])
         raise KeyError(f"{i} is neither a document nor an event")
 
-    label = html.escape(caption or f"{a} set against {b}")
-    return (f'{PAIR_STYLE}<section class="redrev-pair" aria-label="{label}">'
+    name = html.escape(caption or tr("{a} set against {b}", a=a, b=b))
+    return (f'<section class="redrev-pair" aria-label="{name}">'
             f"<div>{one(a)}</div><div>{one(b)}</div></section>")
 
 

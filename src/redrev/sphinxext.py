@@ -7,23 +7,30 @@
   the ipywidgets tab labels.
 * Accessibility (WCAG 2.1 AA, checked by axe-core in ``tests/test_accessibility.py``):
   ``templates/`` overrides two theme buttons whose accessible name did not contain their visible
-  text (``label-content-name-mismatch``); in page bodies, myst-nb's code-cell toggles lose the same
-  kind of mismatched label and the bibliography's deprecated ARIA role ``doc-biblioentry`` (which
-  also broke the required ``list`` > ``listitem`` structure) becomes ``listitem`` (``ARIA_FIXES``).
+  text (``label-content-name-mismatch``); in page bodies, the bibliography's deprecated ARIA role
+  ``doc-biblioentry`` (which also broke the required ``list`` > ``listitem`` structure) becomes
+  ``listitem`` (``ARIA_FIXES``).
+* Valid HTML (the Nu HTML checker): fixes of upstream markup live in :mod:`redrev.htmlfix`.
 * Downloads: at the end of an HTML build, ``downloads/red-revolutions-data.zip`` holds every file
   of ``data/`` (the CSV tables, ``datapackage.json`` and the codebook ``README.md``) and the data
   licence. The footer of every page links to it, and a page can link to it with the role
   ``{download-data}`Download the data```. Chapter notebooks are downloaded with the theme's
   download button (``_sources/...ipynb``).
+* Print: the build sets ``REDREV_STATIC_CHARTS=1`` for the notebooks it runs, so each chart also
+  carries a static SVG (:mod:`redrev.static_charts`). The download menu's ".pdf" entry links the
+  page's PDF, which ``make pdf`` writes (:mod:`redrev.printing`), in place of the print dialog.
 """
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import zipfile
 from pathlib import Path
 
 from docutils import nodes
+
+from . import editions, launch, printing, static_charts, translation
 
 HERE = Path(__file__).resolve().parent
 WEB = HERE / "web"
@@ -54,9 +61,6 @@ def drop_thebe(app, pagename, templatename, context, doctree) -> None:
 ARIA_FIXES = {
     # DPUB-ARIA 1.1 deprecates doc-biblioentry; inside docutils' role="list" it must be a listitem.
     'role="doc-biblioentry"': 'role="listitem"',
-    # myst-nb's hide-input/hide-output toggles: the label hid the visible "Show code cell source"
-    # (axe label-content-name-mismatch); without it the summary is named by its visible text.
-    '<summary aria-label="Toggle hidden content">': "<summary>",
 }
 
 
@@ -111,6 +115,21 @@ def download_data_role(name, rawtext, text, lineno, inliner, options=None, conte
     return [node], []
 
 
+def draw_static_charts(app, config) -> None:
+    os.environ[static_charts.ENV] = "1"   # read by the renderer in the kernels the build starts
+
+
+def link_pdf(app, pagename, templatename, context, doctree) -> None:
+    if doctree is None:
+        return   # search, index: no PDF of their own
+    for group in context.get("header_buttons") or []:
+        for i, button in enumerate(group.get("buttons") or []):
+            if button.get("label") == "download-pdf-button":
+                group["buttons"][i] = {"type": "link", "text": button["text"], "icon": button["icon"],
+                                       "label": button["label"], "tooltip": "Download this page as PDF",
+                                       "url": context["pathto"](printing.site_path(pagename), 1)}
+
+
 def add_static(app) -> None:
     app.config.html_static_path.append(str(WEB / "static"))
 
@@ -121,8 +140,10 @@ def add_templates(app, config) -> None:
 
 
 def setup(app):
+    app.setup_extension("redrev.htmlfix")
     app.setup_extension("redrev.finder_ext")   # the document finder and self-check progress
     app.connect("config-inited", add_templates)
+    app.connect("config-inited", draw_static_charts)
     app.connect("builder-inited", add_static)
     app.connect("builder-inited", prepare_download)
     app.add_css_file("redrev.css")
@@ -130,5 +151,9 @@ def setup(app):
     app.connect("html-page-context", drop_thebe, priority=900)
     app.connect("html-page-context", fix_aria, priority=900)
     app.connect("html-page-context", add_download_context)
+    app.connect("html-page-context", link_pdf, priority=600)   # after the theme's buttons (501)
     app.connect("build-finished", write_download)
+    app.connect("builder-inited", launch.report_fork_notice)
+    translation.setup(app)
+    editions.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -157,7 +157,7 @@
     if (el) {
       withSummary(el).classList.add("is-shown");
       el.scrollIntoView();
-      var heading = el.querySelector("h4");
+      var heading = el.querySelector("h3");
       if (focus && heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     }
   }
