@@ -73,6 +73,17 @@ def test_the_page_escapes_the_data(data):
     assert html.escape('<script>alert("x")</script>', quote=False) in body
 
 
+def test_brief_cards_leave_the_row_its_parts(data, page_en):
+    from redrev.cards import card_html
+
+    row = data.documents.set_index("id", drop=False).loc["D017"]
+    full, brief = card_html(row, data.people), card_html(row, data.people, brief=True)
+    for part in ("redrev-card-route", "redrev-card-summary", "Source problems flagged"):
+        assert part in full and part not in brief
+    assert html.escape(row["quote_ru"]) in brief and "redrev-card-cite" in brief
+    assert brief in page_en
+
+
 def test_the_cards_link_to_the_finder(data):
     from redrev.cards import card_html
 
@@ -93,14 +104,20 @@ def test_reader_text_has_both_languages():
     for key in en:
         assert re.findall(r"\{\w+\}", en[key]) == re.findall(r"\{\w+\}", ru[key]), key
         assert ru[key] and ru[key] != en[key], key
-    assert reader_text.TYPES["en"].keys() == reader_text.TYPES["ru"].keys()
-    assert reader_text.FLAGS["en"].keys() == reader_text.FLAGS["ru"].keys()
     assert reader_text.text("ru_RU") is ru and reader_text.text(None) is en and reader_text.text("de") is en
 
 
-def test_every_vocabulary_value_has_a_label(data):
+def test_russian_labels_dates_and_cards(data, page_ru):
     from redrev.sources import flag_kind
 
-    assert set(data.documents["type"].dropna()) <= set(reader_text.TYPES["en"])
-    flags = {flag_kind(f) for frame in (data.documents, data.events) for fl in frame["flags"] for f in fl}
-    assert flags <= set(reader_text.FLAGS["en"])
+    with redrev.i18n.language("ru"):
+        labels = {redrev.i18n.label(v) for v in data.documents["type"].dropna()}
+        labels |= {redrev.i18n.label(flag_kind(f)) for fl in data.documents["flags"] for f in fl}
+    assert all(re.search("[а-я]", label) for label in labels)
+    options = set(re.findall(r'<option value="[a-z_]+">([^<]+)</option>', page_ru))
+    assert labels <= options | {html.escape(x, quote=False) for x in options}
+    row = re.search(r'<tr data-id="D017".*?</tr>', page_ru).group(0)
+    assert "4 мая 1920 г." in row
+    card = re.search(r'<div class="redrev-finder-entry" id="D017".*?</article>', page_ru).group(0)
+    assert 'lang="en"' not in card   # the Russian quotation alone
+    assert redrev.i18n.get_language() == "en"   # the Russian page leaves the language as it was

@@ -114,6 +114,10 @@ def test_address_shows_its_card(site, page):
     card = page.locator("#D017 .redrev-card")
     assert "D017" in card.locator("h3").inner_text()
     assert DOCS.set_index("id").at["D017", "summary_en"] in card.inner_text()
+    # the route and the flags come back from the table row into the brief card
+    row = page.locator('tr[data-id="D017"] td')
+    assert f"From: {row.nth(2).inner_text()} To: {row.nth(3).inner_text()}" in card.inner_text()
+    assert f"Source problems: {row.nth(6).inner_text()}" in card.inner_text()
     assert watch.errors == []
 
 

@@ -38,8 +38,9 @@ def citation(row) -> str:
     return tr("Kvashonkin 2016, ") + ", ".join(parts)
 
 
-def card_html(row, people: pd.DataFrame) -> str:
-    """HTML for one document row; every value from the data is escaped."""
+def card_html(row, people: pd.DataFrame, brief: bool = False) -> str:
+    """HTML for one document row; every value from the data is escaped. ``brief`` leaves out the
+    route, the summary and the flags, for a page that shows them in a table row (the finder)."""
     e = lambda v: html.escape("" if v is None or v is pd.NA else str(v))
     flags = "".join(f'<li>{e(label(f))}</li>' for f in row["flags"])
     quote = ""
@@ -50,10 +51,10 @@ def card_html(row, people: pd.DataFrame) -> str:
     return (
         f'<article class="redrev-card" aria-labelledby="card-{e(row["id"])}">'
         f'<h3 id="card-{e(row["id"])}"><a href="{FINDER}#{e(row["id"])}">{e(row["id"])}</a> · {e(label(row["type"]))} · {e(_date(row))}</h3>'
-        f'<p class="redrev-card-route"><strong>{e(tr("From"))}</strong> {e(_names(row["senders"], people))} '
-        f'<strong>{e(tr("to"))}</strong> {e(_names(row["recipients"], people))}</p>'
-        f'{quote}<p class="redrev-card-summary">{e(value(row, "summary"))}</p>'
-        + (f'<p><strong>{e(tr("Source problems flagged:"))}</strong></p><ul>{flags}</ul>' if flags else "")
+        + ("" if brief else f'<p class="redrev-card-route"><strong>{e(tr("From"))}</strong> {e(_names(row["senders"], people))} '
+                            f'<strong>{e(tr("to"))}</strong> {e(_names(row["recipients"], people))}</p>')
+        + quote + ("" if brief else f'<p class="redrev-card-summary">{e(value(row, "summary"))}</p>')
+        + (f'<p><strong>{e(tr("Source problems flagged:"))}</strong></p><ul>{flags}</ul>' if flags and not brief else "")
         + f'<p class="redrev-card-cite"><cite>{e(citation(row))}</cite></p></article>'
     )
 

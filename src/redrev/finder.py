@@ -14,22 +14,16 @@ from __future__ import annotations
 import html
 import itertools
 import json
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from . import i18n
 from .cards import card_html
-from .reader_text import flag_label, language, text, type_label
+from .reader_text import language, text
 from .sources import event_card_html, flag_kind
 
 PAGE = "book/documents"
-MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                 "October", "November", "December"],
-          "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                 "октября", "ноября", "декабря"]}
-MONTHS_RU_NOM = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-                 "октябрь", "ноябрь", "декабрь"]
 BASES = ("sent", "received", "implied", "none")
 
 
@@ -75,9 +69,9 @@ def relations(data) -> dict[str, list[Relation]]:
 def relation_notes(data, lang: str) -> dict[str, str]:
     """What links related records, by ``Relation.about``: the event's or the stage's summary."""
     col = "summary_ru" if lang == "ru" else "summary_en"
-    word = "этап" if lang == "ru" else "stage"
+    stage = text(lang)["stage"]
     notes = {ev.id: f"{ev.id}: {getattr(ev, col)}" for ev in data.events.itertuples(index=False)}
-    notes.update({f"{st.case}/{st.stage}": f"{st.case}, {word} {st.stage}: {getattr(st, col)}"
+    notes.update({f"{st.case}/{st.stage}": f"{st.case}, {stage.format(n=st.stage)}: {getattr(st, col)}"
                   for st in data.stages.itertuples(index=False)})
     return notes
 
@@ -90,16 +84,6 @@ def _e(value, quote: bool = True) -> str:
 def _t(value) -> str:
     """Escaped text content (quotes need no escaping there)."""
     return _e(value, quote=False)
-
-
-def _date_text(ts, precision: str, lang: str) -> str:
-    if pd.isna(ts):
-        return text(lang)["undated"]
-    if lang == "ru":
-        return {"day": f"{ts.day} {MONTHS['ru'][ts.month - 1]} {ts.year} г.",
-                "month": f"{MONTHS_RU_NOM[ts.month - 1]} {ts.year} г.", "year": f"{ts.year} г."}[precision]
-    return {"day": f"{ts.day} {MONTHS['en'][ts.month - 1]} {ts.year}",
-            "month": f"{MONTHS['en'][ts.month - 1]} {ts.year}", "year": str(ts.year)}[precision]
 
 
 def _period(ts, precision: str) -> tuple[str, str]:
@@ -139,7 +123,7 @@ def _controls(docs: pd.DataFrame, names: dict[str, str], labels: dict[str, str],
     t = text(lang)
     cases = [c for c in labels if c in set(docs["case"].dropna())]
     episodes = [(c, _episode(c, labels, t)) for c in cases] + [("none", t["no_episode"])]
-    types = sorted(((k, type_label(k, lang)) for k in docs["type"].dropna().unique()), key=lambda p: p[1])
+    types = sorted(((k, i18n.label(k)) for k in docs["type"].dropna().unique()), key=lambda p: p[1])
     people = lambda col: sorted(((p, names.get(p, p)) for p in set(itertools.chain(*docs[col]))),
                                 key=lambda p: p[1].lower())
     flags = sorted({flag_kind(f) for fl in docs["flags"] for f in fl})
@@ -149,7 +133,7 @@ def _controls(docs: pd.DataFrame, names: dict[str, str], labels: dict[str, str],
         _options("sender", t["sender"], people("senders"), t),
         _options("recipient", t["recipient"], people("recipients"), t),
         _options("basis", t["basis"], [(b, t[f"basis_{b}"]) for b in BASES], t),
-        _options("flag", t["flag"], [("any", t["any_flag"])] + [(f, flag_label(f, lang)) for f in flags], t),
+        _options("flag", t["flag"], [("any", t["any_flag"])] + [(f, i18n.label(f)) for f in flags], t),
         f'<div class="redrev-finder-field"><label for="rf-from">{_e(t["date_from"])}</label>'
         f'<input type="date" id="rf-from" name="from" min="1918-01-01" max="1921-12-31"></div>',
         f'<div class="redrev-finder-field"><label for="rf-to">{_e(t["date_to"])}</label>'
@@ -179,14 +163,14 @@ def _row(doc, names: dict[str, str], labels: dict[str, str], lang: str) -> str:
              "data-senders": " ".join(doc.senders), "data-recipients": " ".join(doc.recipients),
              "data-episode": case, "data-flags": " ".join(kinds)}
     attr_text = " ".join(f'{k}="{_e(v)}"' for k, v in attrs.items())
-    date = _date_text(doc.date, doc.date_precision, lang)
+    date = _t(i18n.partial_date(doc.date, doc.date_precision))
     if basis != "none":
         date += f' <span class="redrev-finder-basis">({_t(t["basis_" + basis])})</span>'
     return (f'<tr {attr_text}><th scope="row"><a href="#{_e(doc.id)}">{_e(doc.id)}</a></th>'
-            f'<td>{date}</td><td>{_t(type_label(doc.type, lang))}</td>'
+            f'<td>{date}</td><td>{_t(i18n.label(doc.type))}</td>'
             f'<td>{_t(who(doc.senders))}</td><td>{_t(who(doc.recipients))}</td>'
             f'<td>{_t(_episode(doc.case, labels, t))}</td><td>{_t(summary)}</td>'
-            f'<td>{_t(", ".join(flag_label(k, lang) for k in kinds))}</td></tr>')
+            f'<td>{_t(", ".join(i18n.label(k) for k in kinds))}</td></tr>')
 
 
 def _table(docs: pd.DataFrame, names, labels, lang: str) -> str:
@@ -200,43 +184,43 @@ def _table(docs: pd.DataFrame, names, labels, lang: str) -> str:
             f'<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
-def _related(rid: str, rels: list[Relation], lang: str) -> str:
+def _related(rels: list[Relation], lang: str) -> str:
+    """The related records, each linked to its card (finder.js adds the side-by-side link)."""
     t = text(lang)
-    items = []
-    for r in rels:
-        items.append(
-            f'<li data-other="{_e(r.other)}" data-kind="{_e(r.kind)}" data-about="{_e(r.about)}">{_e(t["rel_" + r.kind])} <a href="#{_e(r.other)}">{_e(r.other)}</a>'
-            f'<span class="redrev-finder-js" hidden> · <a href="#compare-{_e(rid)}-{_e(r.other)}">'
-            f'{_e(t["open_compare"].format(id=r.other))}</a></span></li>')
+    items = [f'<li data-other="{_e(r.other)}" data-kind="{_e(r.kind)}" data-about="{_e(r.about)}">'
+             f'{_t(t["rel_" + r.kind])} <a href="#{_e(r.other)}">{_e(r.other)}</a></li>' for r in rels]
     return (f'<div class="redrev-finder-rel"><p><strong>{_t(t["related"])}</strong></p>'
             f'<ul class="redrev-finder-related">{"".join(items)}</ul></div>')
 
 
 def _entry(rid: str, card: str, comment, rels: list[Relation], lang: str) -> str:
     t = text(lang)
-    # Our note explains a relation; records without one leave it to the chapters (page weight).
+    # Our note says how two records contradict each other; other notes are left to the chapters (page weight).
     note = (f'<p class="redrev-card-note"><strong>{_t(t["note"])}:</strong> {_t(comment)}</p>'
-            if rels and isinstance(comment, str) else "")
-    related = _related(rid, rels, lang) if rels else ""
+            if any(r.kind == "contradicts" for r in rels) and isinstance(comment, str) else "")
+    related = _related(rels, lang) if rels else ""
     return (f'<div class="redrev-finder-entry" id="{_e(rid)}" data-id="{_e(rid)}">{card}{note}{related}'
             f'<p class="redrev-finder-back"><a href="#rf-caption">{_e(t["back"])}</a></p></div>')
 
 
-# The card's summary is left out on this page: the table row carries it, and the script puts it
-# back into the card it shows (the page stays within its weight budget).
-CARD_SUMMARY = re.compile(r'<p class="redrev-card-summary">[^<]*</p>')
-
-
 def finder_html(data, code: str | None = "en") -> str:
-    """The finder page's body: controls, the table of every document, the compare view, every card."""
+    """The finder page's body: controls, the table of every document, the compare view, every card;
+    in Russian (``code`` "ru") the cards, labels and dates are Russian too (:mod:`redrev.i18n`)."""
     lang = language(code)
+    with i18n.language(lang):
+        return _finder_html(data, lang)
+
+
+def _finder_html(data, lang: str) -> str:
     t = text(lang)
     docs = data.documents.sort_values("id")
     names = _names(data.people, lang)
     labels = dict(zip(data.cases["id"], data.cases["label_ru" if lang == "ru" else "label_en"]))
     rels = relations(data)
     comment = "comment_ru" if lang == "ru" else "comment_en"
-    entries = [_entry(d["id"], CARD_SUMMARY.sub("", card_html(d, data.people)), d[comment],
+    # Brief cards: the table row carries the route, the summary and the flags, and finder.js puts
+    # them back into the card it shows (the page stays within its weight budget).
+    entries = [_entry(d["id"], card_html(d, data.people, brief=True), d[comment],
                       rels.get(d["id"], []), lang) for _, d in docs.iterrows()]
     events = data.events.set_index("id", drop=False)
     related_events = sorted({r.other for rs in rels.values() for r in rs if r.other in events.index})
@@ -246,7 +230,8 @@ def finder_html(data, code: str | None = "en") -> str:
     script = {
         "text": {k: t[k] for k in ("count", "nothing", "sorted", "ascending", "descending", "compare", "relation",
                                    "relation_note", "contradicts_note", "close", "rel_contradicts",
-                                   "rel_same_event", "rel_same_stage", "rel_none")},
+                                   "rel_same_event", "rel_same_stage", "rel_none", "open_compare",
+                                   "col_from", "col_to", "col_flags")},
         "names": _search_names(data.people),
         "notes": {k: notes[k] for k in sorted(used)},
     }

@@ -1,7 +1,7 @@
 """Sphinx side of the reader's tools (loaded by :mod:`redrev.sphinxext`).
 
 * ``{document-finder}`` (directive): the document finder of :mod:`redrev.finder`, in the build's
-  language; the page that has it also loads ``reader/finder.js``.
+  language; the page that has it also loads ``reader/finder.js``, and not vega or the widget manager.
 * ``{selfcheck-progress}`` (directive): the home page's table of self-check progress per chapter
   (titles and links resolved once every page is read), with a "forget my answers" button.
 * ``{compare}`D103 D105``` (role): a link to the side-by-side view of two records in the finder.
@@ -98,9 +98,20 @@ def add_assets(app) -> None:
     app.add_css_file(READER + "reader.css")
 
 
+# Libraries the finder page does not use (it has no chart and no widget): left out there, they would
+# hold up its first second (vega blocks parsing; the 1.9 MB widget manager runs before finder.js).
+UNUSED_ON_FINDER = ("vendor/vega", "vendor/html-manager")
+
+
 def add_finder_script(app, pagename, templatename, context, doctree) -> None:
-    if 'class="redrev-finder"' in (context.get("body") or ""):
-        app.add_js_file(READER + "finder.js", defer="defer")
+    if 'class="redrev-finder"' not in (context.get("body") or ""):
+        return
+    # Before the body is parsed: the cards start hidden (no layout of every card, then a hide).
+    app.add_js_file(None, body="document.documentElement.classList.add('redrev-js');", priority=1)
+    app.add_js_file(READER + "finder.js", defer="defer")
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"]
+                                   if not any(lib in str(getattr(s, "filename", s) or "") for lib in UNUSED_ON_FINDER)]
 
 
 def setup(app):
@@ -110,5 +121,5 @@ def setup(app):
     app.add_role("compare", compare_role)
     app.connect("builder-inited", add_assets)
     app.connect("doctree-resolved", fill_progress)
-    app.connect("html-page-context", add_finder_script)
+    app.connect("html-page-context", add_finder_script, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,8 @@
 
 One table, :data:`TEXT`, with an ``"en"`` and a ``"ru"`` entry of the same keys (a unit test
 compares them). The Sphinx extension (:mod:`redrev.finder_ext`) picks the entry of the build's
-``language``; :func:`text` falls back to English for any other language.
+``language``; :func:`text` falls back to English for any other language. The labels of the data's
+vocabularies (document types, flags) and dates come from :mod:`redrev.i18n`, as on the cards.
 """
 from __future__ import annotations
 
@@ -58,6 +59,7 @@ TEXT = {
         "rel_same_event": "cited for the same event",
         "rel_same_stage": "cited for the same stage of the model",
         "rel_none": "The data record no relation between these two.",
+        "stage": "stage {n}",
         "compare": "{a} and {b} side by side",
         "open_compare": "Side by side with {id}",
         "relation": "Relation",
@@ -119,13 +121,14 @@ TEXT = {
         "note": "Примечание составителей",
         "basis_sent": "дата отправки",
         "basis_received": "дата получения",
-        "basis_implied": "дата установлена по контексту",
+        "basis_implied": "по контексту",
         "basis_none": "без даты",
         "related": "Связанные записи",
         "rel_contradicts": "противоречит",
         "rel_same_event": "приводится как свидетельство того же события",
         "rel_same_stage": "приводится как свидетельство того же этапа модели",
         "rel_none": "Связь между этими записями в данных не отмечена.",
+        "stage": "этап {n}",
         "compare": "{a} и {b}: сопоставление",
         "open_compare": "Сопоставить с {id}",
         "relation": "Связь",
@@ -147,34 +150,6 @@ TEXT = {
     },
 }
 
-# Labels of the data's vocabularies (document types, flags), by language.
-TYPES = {
-    "en": {"telegram": "telegram", "letter": "letter", "resolution": "resolution", "other": "other",
-           "direct_wire": "direct-wire talk", "order": "order", "ultimatum": "ultimatum", "report": "report",
-           "diplomatic_note": "diplomatic note", "appeal": "appeal", "directive": "directive", "note": "note",
-           "treaty": "treaty"},
-    "ru": {"telegram": "телеграмма", "letter": "письмо", "resolution": "постановление", "other": "другое",
-           "direct_wire": "разговор по прямому проводу", "order": "приказ", "ultimatum": "ультиматум",
-           "report": "доклад", "diplomatic_note": "дипломатическая нота", "appeal": "обращение",
-           "directive": "директива", "note": "записка", "treaty": "договор"},
-}
-FLAGS = {
-    "en": {"contradicts": "contradicts another record", "impossible_date": "impossible date",
-           "date_received": "dated by receipt", "year_implied": "year implied", "month_implied": "month implied",
-           "date_approximate": "approximate date", "inferred_sender": "inferred sender",
-           "inferred_recipient": "inferred recipient", "struck_out": "words struck out",
-           "spelling_variant": "spelling variant", "unquoted": "not quoted",
-           "author_paraphrase": "author's paraphrase"},
-    "ru": {"contradicts": "противоречит другой записи", "impossible_date": "невозможная дата",
-           "date_received": "датировано по получению", "year_implied": "год по контексту",
-           "month_implied": "месяц по контексту", "date_approximate": "приблизительная дата",
-           "inferred_sender": "отправитель установлен по контексту",
-           "inferred_recipient": "адресат установлен по контексту", "struck_out": "зачёркнутые слова",
-           "spelling_variant": "вариант написания", "unquoted": "не цитируется",
-           "author_paraphrase": "пересказ автора"},
-}
-
-
 def language(code: str | None) -> str:
     """``"ru"`` for a Russian build (``ru``, ``ru_RU``), else ``"en"``."""
     return "ru" if str(code or "").lower().startswith("ru") else "en"
@@ -183,11 +158,3 @@ def language(code: str | None) -> str:
 def text(code: str | None) -> dict[str, str]:
     """The reader's strings in the build's language."""
     return TEXT[language(code)]
-
-
-def type_label(kind: str, code: str | None) -> str:
-    return TYPES[language(code)].get(kind, kind.replace("_", " "))
-
-
-def flag_label(flag: str, code: str | None) -> str:
-    return FLAGS[language(code)].get(flag, flag.replace("_", " "))

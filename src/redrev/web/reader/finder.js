@@ -88,17 +88,30 @@
   form.addEventListener("change", function () { apply(false); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
 
-  /* A card shown alone gets its summary back from the table row (the page stores it once). */
+  /* A card shown alone gets back what the page stores once, in its table row: the route, the
+   * summary and the flags (redrev/cards.py, brief cards). */
   function withSummary(el) {
     var row = tbody.querySelector('tr[data-id="' + el.getAttribute("data-id") + '"]');
     var card = el.querySelector(".redrev-card");
-    if (row && card && !card.querySelector(".redrev-card-summary")) {
+    if (!row || !card || card.querySelector(".redrev-card-summary")) { return el; }
+    var para = function (cls, parts) {
       var p = document.createElement("p");
-      p.className = "redrev-card-summary";
-      p.textContent = row.cells[6].textContent;
-      var cite = card.querySelector(".redrev-card-cite");
-      card.insertBefore(p, cite);
-    }
+      if (cls) { p.className = cls; }
+      parts.forEach(function (part, n) {
+        var node = n % 2 ? document.createTextNode(" " + part + " ") : document.createElement("strong");
+        if (!(n % 2)) { node.textContent = part; }
+        p.appendChild(node);
+      });
+      return p;
+    };
+    var cite = card.querySelector(".redrev-card-cite"), texts = card.querySelector(".redrev-card-texts");
+    card.insertBefore(para("redrev-card-route", [T.col_from + ":", row.cells[3].textContent, T.col_to + ":", row.cells[4].textContent]),
+                      texts || cite);
+    var summary = document.createElement("p");
+    summary.className = "redrev-card-summary";
+    summary.textContent = row.cells[6].textContent;
+    card.insertBefore(summary, cite);
+    if (row.cells[7].textContent) { card.insertBefore(para("", [T.col_flags + ":", row.cells[7].textContent]), cite); }
     return el;
   }
   /* A copy of a record's card for the side-by-side view, without ids (no duplicates in the page). */
@@ -166,9 +179,18 @@
   });
   window.addEventListener("hashchange", function () { route(true); });
 
+  /* each related record gets a link to the side-by-side view (it needs this script) */
+  entries.forEach(function (el) {
+    Array.prototype.forEach.call(el.querySelectorAll(".redrev-finder-related li"), function (li) {
+      var other = li.getAttribute("data-other"), link = document.createElement("a");
+      link.href = "#compare-" + el.id + "-" + other;
+      link.textContent = fill(T.open_compare, { id: other });
+      li.appendChild(document.createTextNode(" · "));
+      li.appendChild(link);
+    });
+  });
   root.classList.add("is-scripted");
   form.hidden = false;
-  Array.prototype.forEach.call(root.querySelectorAll(".redrev-finder-js"), function (n) { n.hidden = false; });
   route(false);
   window.RedrevFinder = { apply: apply };
 })();
