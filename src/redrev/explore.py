@@ -43,8 +43,9 @@ def filter_documents(documents: pd.DataFrame, *, case=None, stage=None, type=Non
     return documents[keep.fillna(False).astype(bool)]
 
 
-def _options(values) -> list[str]:
-    return [ANY, *sorted({str(v) for v in values if isinstance(v, str) or pd.notna(v)})]
+def _options(values) -> list[tuple[str, str]]:
+    """A drop-down's (label, value) choices: "(any)" in the current language (its value stays ``ANY``), then the values."""
+    return [(tr(ANY), ANY), *((v, v) for v in sorted({str(v) for v in values if isinstance(v, str) or pd.notna(v)}))]
 
 
 def explorer(data) -> w.Widget:
@@ -60,8 +61,8 @@ def explorer(data) -> w.Widget:
         "case": w.Dropdown(options=_options(docs["case"]), description=tr("Episode")),
         "stage": w.Dropdown(options=_options(docs["stage"].astype("string")), description=tr("Stage")),
         "type": w.Dropdown(options=_options(docs["type"]), description=tr("Type")),
-        "sender": w.Dropdown(options=[ANY, *people_ids], description=tr("Sender")),
-        "recipient": w.Dropdown(options=[ANY, *people_ids], description=tr("Recipient")),
+        "sender": w.Dropdown(options=_options(people_ids), description=tr("Sender")),
+        "recipient": w.Dropdown(options=_options(people_ids), description=tr("Recipient")),
         "months": w.SelectionRangeSlider(options=[(str(m), m) for m in months], index=(0, len(months) - 1),
                                          description=tr("Months"), layout=w.Layout(width="32em")),
         "text": w.Text(placeholder=tr("a word in the quotation or summary"), description=tr("Search")),

@@ -46,6 +46,10 @@ RU: dict[str, str] = {
     "Kvashonkin 2016, ": "Квашонкин 2016, ",
     "From": "Отправитель:", "to": "адресат:",
     "Source problems flagged:": "Отмеченные проблемы источника:",
+    # tables and the explorer
+    "Table: {names}": "Таблица: {names}",
+    "{shown} of {rows} rows shown, {columns} columns.": "Показаны строки: {shown} из {rows}; столбцов: {columns}.",
+    "(any)": "(все)",
 
     # the model
     "Communist coup": "Коммунистический переворот", "Revkom formed": "Образование ревкома",

@@ -19,6 +19,8 @@ import itertools
 import numpy as np
 import pandas as pd
 
+from .i18n import tr
+
 _ids = itertools.count(1)
 
 
@@ -106,10 +108,10 @@ def frame_html(frame: pd.DataFrame, caption: str | None = None, *, index: bool =
         label = f'aria-labelledby="{uid}-caption"'
     else:   # the scrolling region is named by its first columns
         names = [cell_text(c[-1] if isinstance(c, tuple) else c) for c in frame.columns[:3]]
-        label = f'aria-label="{html.escape("Table: " + ", ".join(names) + (", …" if frame.shape[1] > 3 else ""))}"'
+        label = f'aria-label="{html.escape(tr("Table: {names}", names=", ".join(names) + (", …" if frame.shape[1] > 3 else "")))}"'
     caption_html = f'<caption id="{uid}-caption">{html.escape(caption)}</caption>' if caption else ""
-    more = (f'<p class="redrev-frame-size">{len(shown)} of {len(frame)} rows shown, '
-            f"{frame.shape[1]} columns.</p>" if gap is not None else "")
+    size = tr("{shown} of {rows} rows shown, {columns} columns.", shown=len(shown), rows=len(frame), columns=frame.shape[1])
+    more = f'<p class="redrev-frame-size">{size}</p>' if gap is not None else ""
     return (f'<div class="redrev-frame-wrap" tabindex="0" role="region" {label}>'
             f'<table class="dataframe redrev-frame">{caption_html}<thead>{"".join(head)}</thead>'
             f'<tbody>{"".join(body)}</tbody></table></div>{more}')
