@@ -27,12 +27,13 @@ def built_book() -> Path:
 
 @pytest.fixture(scope="session")
 def pdf_edition(built_book) -> Path:
-    """``make pdf``'s printing step, once per session: _build/pdf (and _build/html/pdf)."""
+    """``make pdf``'s printing step, once per session for all workers: _build/pdf (and _build/html/pdf)."""
+    from session_build import run_once
+
     editions = [[]] + ([["--html", str(HTML / "ru"), "--out", str(ROOT / "_build" / "pdf" / "ru")]]
                        if (HTML / "ru").is_dir() else [])
-    for edition in editions:
-        result = subprocess.run([sys.executable, "tools/make_pdf.py", *edition], cwd=ROOT, capture_output=True, text=True)
-        assert result.returncode == 0, f"make pdf failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    ok, output = run_once(ROOT, "pdf", [[sys.executable, "tools/make_pdf.py", *edition] for edition in editions])
+    assert ok, f"make pdf failed:\n{output}"
     return ROOT / "_build" / "pdf"
 
 

@@ -36,7 +36,13 @@ def build_once(root: Path, target: str = "html") -> tuple[bool, str]:
         if (html / "index.html").is_file():
             return True, ""
         return False, f"{MADE_BY_MAKE}=1 says make built the book, but {html / 'index.html'} is missing"
-    with open(_lock_path(root, target), "a+", encoding="utf-8") as lock:
+    return run_once(root, target, [["make", "--no-print-directory", target]])
+
+
+def run_once(root: Path, name: str, commands: list[list[str]]) -> tuple[bool, str]:
+    """Run ``commands`` in ``root`` (stopping at the first failure) once per session under the lock
+    ``name``: the other workers wait, then reuse the result, failure included."""
+    with open(_lock_path(root, name), "a+", encoding="utf-8") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         lock.seek(0)
         try:
@@ -44,9 +50,12 @@ def build_once(root: Path, target: str = "html") -> tuple[bool, str]:
         except ValueError:
             record = {}
         if record.get("session") != _session_id():
-            done = subprocess.run(["make", "--no-print-directory", target], cwd=root, capture_output=True, text=True)
-            record = {"session": _session_id(), "ok": done.returncode == 0,
-                      "output": f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}"}
+            record = {"session": _session_id(), "ok": True, "output": ""}
+            for command in commands:
+                done = subprocess.run(command, cwd=root, capture_output=True, text=True)
+                if done.returncode != 0:
+                    record.update(ok=False, output=f"{' '.join(command)}:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+                    break
             lock.seek(0)
             lock.truncate()
             lock.write(json.dumps(record))
